@@ -1,0 +1,3 @@
+// Second bundle entry point: everything that loads undici. Required lazily (see
+// `lazyNetwork.ts`) so activation does not pay for it.
+export { VeoClient } from './veoClient';

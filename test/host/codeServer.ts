@@ -1,0 +1,118 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { codeServerEntry, provisionScript } from './paths';
+
+/** Installs code-server (VS Code 1.100.3) into the cache folder unless already there. */
+export function provisionCodeServer(): void {
+  execFileSync('bash', [provisionScript], { stdio: 'inherit' });
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface CodeServer {
+  /** `127.0.0.1:PORT` */
+  readonly host: string;
+  readonly url: string;
+  readonly userDataDir: string;
+  readonly logFile: string;
+  close(): Promise<void>;
+}
+
+export interface CodeServerOptions {
+  port?: number;
+  /** Written to the user settings.json before start. */
+  settings?: Record<string, unknown>;
+  /** Extra environment for the server and so for the extension host. */
+  env?: Record<string, string>;
+  /** Where server output goes; defaults to a file in the temp profile. */
+  logFile?: string;
+  /** Inherit stdout/stderr instead of logging to a file. */
+  inheritOutput?: boolean;
+}
+
+/** Starts code-server on loopback with a fresh, throwaway profile and waits until it answers. */
+export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
+  const port = options.port ?? (await freePort());
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'veo-code-server-'));
+  const userDataDir = path.join(profile, 'user-data');
+  const extensionsDir = path.join(profile, 'extensions');
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    'security.workspace.trust.enabled': false,
+    ...options.settings,
+  };
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  const logFile = options.logFile ?? path.join(profile, 'code-server.log');
+  const out = options.inheritOutput ? 'inherit' : fs.openSync(logFile, 'a');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      codeServerEntry,
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--user-data-dir', userDataDir,
+      '--extensions-dir', extensionsDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+    ],
+    { env: { ...process.env, ...options.env }, stdio: ['ignore', out, out] },
+  );
+  const host = `127.0.0.1:${port}`;
+  const url = `http://${host}`;
+  await waitForHttp(url, child, 60_000);
+  return {
+    host,
+    url,
+    userDataDir,
+    logFile,
+    close: () => stopProcess(child),
+  };
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`code-server exited with code ${child.exitCode} before it answered`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`code-server did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

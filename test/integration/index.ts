@@ -1,0 +1,22 @@
+/*
+ * Entry point that VS Code's extension host calls (`extensionTestsPath`). Runs every
+ * `*.test.js` next to this file with mocha and records pass/fail counts for the runner.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  for (const f of files) mocha.addFile(path.join(__dirname, f));
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      const stats = runner.stats ?? { passes: 0, failures };
+      const resultsFile = process.env.VEO_TEST_RESULTS;
+      if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify({ passed: stats.passes, failed: stats.failures }));
+      if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
+      else resolve();
+    });
+  });
+}
