@@ -1,11 +1,59 @@
+// Wiring only: creates the services and registers commands, views and listeners.
 import * as vscode from 'vscode';
+import { ApiKeyStore } from './auth/apiKeyStore';
+import { registerClearApiKey } from './commands/clearApiKey';
+import { registerClearFinished } from './commands/clearFinished';
+import { registerCopyTaskId } from './commands/copyTaskId';
+import { registerRefresh } from './commands/refresh';
+import { registerRemoveTask } from './commands/removeTask';
+import { registerRenameTask } from './commands/renameTask';
+import { registerSetApiKey } from './commands/setApiKey';
+import { registerShowLog } from './commands/showLog';
+import { registerShowTask } from './commands/showTask';
+import { registerTrackTask } from './commands/trackTask';
+import { onDidChangeSettings, readSettings } from './config/settings';
+import { Logger } from './log/logger';
+import { notifyFinished } from './notifications/completionNotifier';
+import { PollingController } from './polling/pollingController';
+import type { Services } from './services';
+import { RunningStatusItem } from './statusBar/runningStatusItem';
+import { TaskStore } from './store/taskStore';
+import { TasksView } from './treeViews/tasksView';
+import { keyStateSync } from './auth/keyState';
 
-export function activate(context: vscode.ExtensionContext): void {
-  const provider: vscode.TreeDataProvider<string> = {
-    getChildren: () => [],
-    getTreeItem: (id) => new vscode.TreeItem(id),
-  };
-  context.subscriptions.push(vscode.window.createTreeView('veo.tasks', { treeDataProvider: provider }));
+const COMMANDS = [
+  registerSetApiKey,
+  registerClearApiKey,
+  registerTrackTask,
+  registerRemoveTask,
+  registerClearFinished,
+  registerRefresh,
+  registerCopyTaskId,
+  registerRenameTask,
+  registerShowTask,
+  registerShowLog,
+];
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  let settings = readSettings();
+  const keys = await ApiKeyStore.create(context.secrets);
+  const log = new Logger(() => [keys.key]);
+  const store = new TaskStore(context.globalState);
+  const view = new TasksView(store);
+  const polling = new PollingController(store, keys, settings, log);
+  const services: Services = { store, keys, polling, view, log };
+  context.subscriptions.push(log, keys, view, polling, new RunningStatusItem(store), { dispose: () => store.dispose() });
+  context.subscriptions.push(...COMMANDS.map((register) => register(services)));
+  context.subscriptions.push(
+    keyStateSync(services, readSettings),
+    polling.onDidFinishTask((task) => void notifyFinished(task, store, settings.notifyOnCompletion)),
+    onDidChangeSettings((next) => {
+      settings = next;
+      if (!next.baseUrl.ok) void vscode.window.showErrorMessage(next.baseUrl.message);
+      polling.updateSettings(next);
+    }),
+  );
+  if (!settings.baseUrl.ok) void vscode.window.showErrorMessage(settings.baseUrl.message);
 }
 
 export function deactivate(): void {}

@@ -1,1 +1,117 @@
-export class VeoClient {}
+// HTTP client for the VEO query endpoint. One keep-alive undici Pool bound to the API's
+// origin: the key can only ever travel to that origin.
+import { Pool } from 'undici';
+import type { QueryOutcome } from './queryOutcome';
+import { parseRetryAfter } from './retryAfter';
+import { parseTaskResult } from './taskResult';
+
+export interface VeoClientOptions {
+  /** e.g. `https://host/kyyReactApiServer`; already validated (see `baseUrl.ts`). */
+  baseUrl: string;
+  /** Whole-request timeout. */
+  timeoutMs?: number;
+  /** Larger bodies are refused. */
+  maxBodyBytes?: number;
+  /** Size of the connection pool (and so the most requests in flight). */
+  connections?: number;
+  userAgent?: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export class VeoClient {
+  private readonly pool: Pool;
+  private readonly basePath: string;
+  private readonly timeoutMs: number;
+  private readonly maxBodyBytes: number;
+  private readonly userAgent: string;
+
+  constructor(options: VeoClientOptions) {
+    const url = new URL(options.baseUrl);
+    this.basePath = url.pathname.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.userAgent = options.userAgent ?? 'veo-tasks-vscode';
+    this.pool = new Pool(url.origin, {
+      connections: options.connections ?? 4,
+      keepAliveTimeout: 60_000,
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+    });
+  }
+
+  /** The request path for task `id` (one encoded path segment). */
+  resultPath(id: string): string {
+    return `${this.basePath}/v1/result/${encodeURIComponent(id)}`;
+  }
+
+  async getTask(id: string, apiKey: string, signal?: AbortSignal): Promise<QueryOutcome> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    try {
+      const res = await this.pool.request({
+        path: this.resultPath(id),
+        method: 'GET',
+        headers: { authorization: `Bearer ${apiKey}`, accept: 'application/json', 'user-agent': this.userAgent },
+        signal: combined,
+      });
+      const status = res.statusCode;
+      const body = await readCapped(res.body, this.maxBodyBytes);
+      if (status === 401 || status === 403) return { kind: 'unauthorized', status };
+      if (status === 404) return { kind: 'notFound' };
+      if (status === 429) {
+        return { kind: 'rateLimited', retryAfterMs: parseRetryAfter(headerValue(res.headers['retry-after']), Date.now()) };
+      }
+      if (status < 200 || status >= 300) return { kind: 'error', message: `HTTP ${status} from the VEO API` };
+      const parsed = parseTaskResult(body, id);
+      return parsed.ok ? { kind: 'ok', result: parsed.result } : { kind: 'error', message: `bad response: ${parsed.message}` };
+    } catch (e) {
+      if (timeout.aborted) return { kind: 'error', message: `no answer within ${Math.round(this.timeoutMs / 1000)} s` };
+      return { kind: 'error', message: describeNetworkError(e) };
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.destroy();
+  }
+}
+
+class BodyTooLargeError extends Error {}
+
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): unknown }, cap: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > cap) {
+      body.destroy();
+      throw new BodyTooLargeError(`response larger than ${Math.round(cap / 1024)} KiB refused`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function headerValue(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function describeNetworkError(e: unknown): string {
+  if (e instanceof BodyTooLargeError) return e.message;
+  const err = e as { code?: string; message?: string; name?: string };
+  if (err.name === 'AbortError') return 'request cancelled';
+  const code = err.code ? ` (${err.code})` : '';
+  switch (err.code) {
+    case 'ECONNREFUSED':
+      return `connection refused${code}`;
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+    case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
+      return `connection lost${code}`;
+    case 'ENOTFOUND':
+      return `host not found${code}`;
+    default:
+      return `${err.message ?? String(e)}${code}`;
+  }
+}

@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { parseTaskIds } from '../input/parseTaskIds';
+import type { Services } from '../services';
+
+export interface TrackResult {
+  added: string[];
+  alreadyTracked: string[];
+  errors: string[];
+}
+
+/** "VEO: Track Task...": one or many ids, pasted. An argument (for automation) skips the prompt. */
+export function registerTrackTask({ store, log }: Services): vscode.Disposable {
+  return vscode.commands.registerCommand('veo.trackTask', async (given?: unknown): Promise<TrackResult | undefined> => {
+    const input =
+      typeof given === 'string'
+        ? given
+        : await vscode.window.showInputBox({
+            title: 'VEO: Track Task',
+            prompt: 'One or more task ids, separated by spaces, commas or new lines',
+            placeHolder: 'vgen_abc123def456, video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd',
+            ignoreFocusOut: true,
+            validateInput: (v) => {
+              const parsed = parseTaskIds(v);
+              if (parsed.errors.length) return parsed.errors[0];
+              if (parsed.ids.length === 0) return 'Enter at least one task id.';
+              return undefined;
+            },
+          });
+    if (input === undefined) return undefined;
+    const parsed = parseTaskIds(input);
+    const alreadyTracked = parsed.ids.filter((id) => store.has(id));
+    const added = store.add(parsed.ids, Date.now());
+    if (added.length) log.info(`Tracking ${added.join(', ')}`);
+    const notes: string[] = [];
+    if (parsed.errors.length) notes.push(...parsed.errors);
+    if (alreadyTracked.length) notes.push(`Already tracked: ${alreadyTracked.join(', ')}.`);
+    if (parsed.ids.length === 0 && parsed.errors.length === 0) notes.push('No task id was entered; nothing was tracked.');
+    if (notes.length) {
+      const show = parsed.errors.length || added.length === 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+      void show(`${added.length ? `Tracking ${added.length} task${added.length === 1 ? '' : 's'}. ` : ''}${notes.join(' ')}`);
+    }
+    return { added, alreadyTracked, errors: parsed.errors };
+  });
+}

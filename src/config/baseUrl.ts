@@ -1,0 +1,30 @@
+// Validates the `veo.baseUrl` setting. Pure.
+
+export const DEFAULT_BASE_URL = 'https://zcbservice.aizfw.cn/kyyReactApiServer';
+
+export type BaseUrlCheck = { ok: true; url: string; origin: string } | { ok: false; message: string };
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/** https: anywhere; http: only on loopback (the simulator); nothing else. */
+export function checkBaseUrl(value: string): BaseUrlCheck {
+  const trimmed = value.trim();
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return { ok: false, message: `"veo.baseUrl" is not a URL: "${trimmed}". Use e.g. ${DEFAULT_BASE_URL}` };
+  }
+  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+    return {
+      ok: false,
+      message: `"veo.baseUrl" uses http: for ${url.hostname}; http: is allowed only for localhost/127.0.0.1. Use https: so the API key is not sent in clear text.`,
+    };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { ok: false, message: `"veo.baseUrl" must be an https: URL, not ${url.protocol}` };
+  }
+  if (url.username || url.password) return { ok: false, message: '"veo.baseUrl" must not contain a user name or password.' };
+  if (url.search || url.hash) return { ok: false, message: '"veo.baseUrl" must not contain a query or fragment.' };
+  return { ok: true, url: `${url.origin}${url.pathname.replace(/\/+$/, '')}`, origin: url.origin };
+}

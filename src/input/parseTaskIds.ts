@@ -1,0 +1,48 @@
+// Turns what the user pasted into task ids. Pure.
+
+export const MAX_ID_LENGTH = 256;
+
+export interface ParsedIds {
+  ids: string[];
+  /** One message per refused piece. */
+  errors: string[];
+  /** Pieces that appeared more than once in the input. */
+  duplicates: string[];
+}
+
+/** Splits on whitespace, commas and semicolons; trims; drops duplicates; refuses absurd ids. */
+export function parseTaskIds(input: string): ParsedIds {
+  const ids: string[] = [];
+  const errors: string[] = [];
+  const duplicates: string[] = [];
+  const seen = new Set<string>();
+  // Quotes and brackets are stripped so a pasted JSON array of ids also works.
+  for (const raw of input.split(/[\s,;]+/)) {
+    const piece = raw.replace(/^["'[\]]+|["'[\]]+$/g, '');
+    if (piece === '') continue;
+    const problem = validateTaskId(piece);
+    if (problem) {
+      errors.push(problem);
+      continue;
+    }
+    if (seen.has(piece)) {
+      duplicates.push(piece);
+      continue;
+    }
+    seen.add(piece);
+    ids.push(piece);
+  }
+  return { ids, errors, duplicates };
+}
+
+/** A message saying what is wrong with `id`, or undefined when it is acceptable. */
+export function validateTaskId(id: string): string | undefined {
+  if (id.trim() === '') return 'A task id cannot be empty.';
+  if (/[\u0000-\u001f\u007f]/.test(id)) return `A task id cannot contain control characters (${JSON.stringify(shorten(id))}).`;
+  if (id.length > MAX_ID_LENGTH) return `A task id cannot be longer than ${MAX_ID_LENGTH} characters ("${shorten(id)}" has ${id.length}).`;
+  return undefined;
+}
+
+function shorten(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}

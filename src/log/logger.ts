@@ -1,0 +1,33 @@
+// The "VEO" log output channel. Everything written is redacted of the API key first.
+import * as vscode from 'vscode';
+import { redact } from './redact';
+
+export class Logger implements vscode.Disposable {
+  private readonly channel = vscode.window.createOutputChannel('VEO', { log: true });
+
+  constructor(private readonly secrets: () => readonly (string | undefined)[]) {}
+
+  info(message: string): void {
+    this.channel.info(this.clean(message));
+  }
+
+  warn(message: string): void {
+    this.channel.warn(this.clean(message));
+  }
+
+  error(message: string): void {
+    this.channel.error(this.clean(message));
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+
+  private clean(message: string): string {
+    return redact(message, this.secrets());
+  }
+}

@@ -1,0 +1,120 @@
+// Connects the Poller to the task store, the API key and the settings.
+import * as vscode from 'vscode';
+import type { QueryOutcome } from '../api/queryOutcome';
+import type { VeoClient } from '../api/veoClient';
+import { loadNetwork } from '../api/lazyNetwork';
+import type { ApiKeyStore } from '../auth/apiKeyStore';
+import type { Settings } from '../config/settings';
+import type { Logger } from '../log/logger';
+import { Poller } from '../poller/poller';
+import { systemClock } from '../poller/clock';
+import type { TaskStore } from '../store/taskStore';
+import { isFinished, TrackedTask } from '../store/trackedTask';
+import { applyOutcome, justFinished } from './applyOutcome';
+
+export class PollingController implements vscode.Disposable {
+  private readonly poller: Poller;
+  private client: VeoClient | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly finished = new vscode.EventEmitter<TrackedTask>();
+  private readonly keyRejected = new vscode.EventEmitter<number>();
+  /** A task reached completed or failed. */
+  readonly onDidFinishTask = this.finished.event;
+  /** The API refused the key (401/403); polling is suspended until a key is set. */
+  readonly onDidRejectKey = this.keyRejected.event;
+
+  constructor(
+    private readonly store: TaskStore,
+    private readonly keys: ApiKeyStore,
+    private settings: Settings,
+    private readonly log: Logger,
+  ) {
+    this.poller = new Poller({
+      clock: systemClock,
+      intervalMs: settings.pollIntervalMs,
+      query: (id, signal) => this.query(id, signal),
+      onOutcome: (id, outcome, next) => this.onOutcome(id, outcome, next),
+    });
+    this.disposables.push(
+      store.onDidChange((change) => change.ids === undefined && this.syncTracked()),
+      keys.onDidChange(() => this.syncKey()),
+      this.finished,
+      this.keyRejected,
+    );
+    this.syncKey();
+    this.syncTracked();
+  }
+
+  /** Polls every unfinished task now. */
+  refresh(): void {
+    this.poller.pollNow();
+  }
+
+  updateSettings(settings: Settings): void {
+    const urlChanged = JSON.stringify(settings.baseUrl) !== JSON.stringify(this.settings.baseUrl);
+    this.settings = settings;
+    this.poller.setIntervalMs(settings.pollIntervalMs);
+    if (urlChanged) {
+      void this.client?.close();
+      this.client = undefined;
+      this.syncKey();
+      this.poller.pollNow();
+    }
+  }
+
+  get isPolling(): boolean {
+    return !this.poller.isSuspended;
+  }
+
+  dispose(): void {
+    this.poller.dispose();
+    void this.client?.close();
+    this.client = undefined;
+    this.disposables.forEach((d) => d.dispose());
+  }
+
+  private syncKey(): void {
+    if (this.keys.key && this.settings.baseUrl.ok) this.poller.resume();
+    else this.poller.suspend();
+  }
+
+  private syncTracked(): void {
+    for (const id of this.poller.trackedIds()) if (!this.store.has(id)) this.poller.untrack(id);
+    for (const task of this.store.all()) if (!isFinished(task)) this.poller.track(task.id);
+  }
+
+  private async query(id: string, signal: AbortSignal): Promise<QueryOutcome> {
+    const key = this.keys.key;
+    const base = this.settings.baseUrl;
+    if (!key || !base.ok) return { kind: 'error', message: 'no API key or base URL' };
+    if (!this.store.has(id)) return { kind: 'error', message: 'no longer tracked' };
+    this.client ??= new (loadNetwork().VeoClient)({ baseUrl: base.url });
+    return this.client.getTask(id, key, signal);
+  }
+
+  private onOutcome(id: string, outcome: QueryOutcome, nextPollAt: number | undefined): void {
+    const before = this.store.get(id);
+    if (!before) {
+      this.poller.untrack(id);
+      return;
+    }
+    if (outcome.kind === 'unauthorized') {
+      this.log.error(`The VEO API refused the API key (HTTP ${outcome.status}); polling stopped until a key is set.`);
+      this.keyRejected.fire(outcome.status);
+      return;
+    }
+    if (outcome.kind === 'error' || outcome.kind === 'rateLimited') {
+      const wait = nextPollAt !== undefined ? `; next try in ${Math.round((nextPollAt - Date.now()) / 1000)} s` : '';
+      this.log.warn(`${id}: ${outcome.kind === 'error' ? outcome.message : 'rate limited (429)'}${wait}`);
+    } else if (outcome.kind === 'notFound') {
+      this.log.warn(`${id}: the VEO API does not know this id (404); it is no longer polled.`);
+    }
+    const patch = applyOutcome(before, outcome, Date.now(), nextPollAt);
+    if (!patch) return;
+    const after = this.store.update(id, patch);
+    if (after && outcome.kind === 'ok' && after.result?.status !== before.result?.status) {
+      this.log.info(`${id}: ${before.result?.status ?? 'tracked'} -> ${after.result?.status}`);
+    }
+    if (after && justFinished(before, after)) this.finished.fire(after);
+  }
+}

@@ -1,0 +1,87 @@
+// The tracked tasks, in insertion order, persisted on every change. No `vscode` import:
+// it takes a Memento-like object, so it is unit-tested in plain Node.
+import { Emitter } from '../util/emitter';
+import { deserializeTasks, serializeTasks, STORE_KEY } from './storedShape';
+import type { TrackedTask } from './trackedTask';
+
+export interface MementoLike {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): Thenable<void>;
+}
+
+/** Which tasks changed (`undefined`: tasks were added or removed). */
+export type StoreChange = { ids: string[] } | { ids: undefined };
+
+export class TaskStore {
+  private readonly tasks = new Map<string, TrackedTask>();
+  private readonly changed = new Emitter<StoreChange>();
+  private writing: Promise<void> = Promise.resolve();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly memento: MementoLike) {
+    this.reload();
+  }
+
+  /** Re-reads persisted state (another window may have written it). */
+  reload(): void {
+    this.tasks.clear();
+    for (const t of deserializeTasks(this.memento.get(STORE_KEY))) this.tasks.set(t.id, t);
+  }
+
+  all(): TrackedTask[] {
+    return [...this.tasks.values()];
+  }
+
+  get(id: string): TrackedTask | undefined {
+    return this.tasks.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.tasks.has(id);
+  }
+
+  get size(): number {
+    return this.tasks.size;
+  }
+
+  /** Adds tasks not tracked yet; returns the ids added. */
+  add(ids: string[], now: number): string[] {
+    const added = ids.filter((id) => !this.tasks.has(id));
+    for (const id of added) this.tasks.set(id, { id, addedAt: now });
+    if (added.length) this.commit({ ids: undefined });
+    return added;
+  }
+
+  remove(ids: string[]): string[] {
+    const removed = ids.filter((id) => this.tasks.delete(id));
+    if (removed.length) this.commit({ ids: undefined });
+    return removed;
+  }
+
+  /** Applies `patch` to task `id`; fields set to undefined are removed. */
+  update(id: string, patch: Partial<Omit<TrackedTask, 'id'>>): TrackedTask | undefined {
+    const current = this.tasks.get(id);
+    if (!current) return undefined;
+    const next: TrackedTask = { ...current, ...patch };
+    for (const key of Object.keys(next) as (keyof TrackedTask)[]) if (next[key] === undefined) delete next[key];
+    this.tasks.set(id, next);
+    this.commit({ ids: [id] });
+    return next;
+  }
+
+  /** Resolves when every change so far is written. */
+  flush(): Promise<void> {
+    return this.writing;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private commit(change: StoreChange): void {
+    const snapshot = serializeTasks(this.tasks.values());
+    // Writes are chained so an older snapshot never lands after a newer one.
+    this.writing = this.writing.then(() => this.memento.update(STORE_KEY, snapshot)).catch(() => undefined);
+    this.changed.fire(change);
+  }
+}

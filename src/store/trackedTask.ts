@@ -1,0 +1,47 @@
+// What the extension remembers about one tracked task, and the state derived from it. Pure.
+import { isKnownStatus, KnownStatus, TaskResult } from '../api/taskResult';
+
+export interface TaskProblem {
+  message: string;
+  /** When the poller will try again (ms since the epoch); absent when it will not. */
+  retryAt?: number;
+}
+
+export interface TrackedTask {
+  id: string;
+  /** A name the user gave it ("VEO: Rename Task"). */
+  label?: string;
+  /** When it was tracked, ms since the epoch. */
+  addedAt: number;
+  /** The last documented response. */
+  result?: TaskResult;
+  /** When this extension first saw it completed: the video link expires about 24 h later. */
+  completedAt?: number;
+  /** The server said 404 for this id. */
+  notFound?: boolean;
+  /** The last request failed (cleared by the next success). */
+  problem?: TaskProblem;
+  /** The completion/failure notification was shown. */
+  notified?: boolean;
+}
+
+export type TaskState = KnownStatus | 'pending' | 'unknown' | 'notFound';
+
+export const LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+export function taskState(task: TrackedTask): TaskState {
+  if (task.notFound) return 'notFound';
+  if (!task.result) return 'pending';
+  return isKnownStatus(task.result.status) ? task.result.status : 'unknown';
+}
+
+/** Finished tasks are never polled again. */
+export function isFinished(task: TrackedTask): boolean {
+  const s = taskState(task);
+  return s === 'completed' || s === 'failed' || s === 'notFound';
+}
+
+/** When the video link stops working (estimated: the API gives no expiry). */
+export function linkExpiresAt(task: TrackedTask): number | undefined {
+  return task.completedAt === undefined ? undefined : task.completedAt + LINK_LIFETIME_MS;
+}

@@ -1,0 +1,77 @@
+// How a tracked task reads in the tree: label, description, tooltip, context value. Pure:
+// the tree provider only turns these into a TreeItem.
+import { formatDuration, formatWait } from '../util/formatDuration';
+import { escapeMarkdown } from '../util/markdown';
+import { linkExpiresAt, taskState, TaskState, TrackedTask } from '../store/trackedTask';
+
+const SHORT_ERROR = 60;
+
+export function taskLabel(task: TrackedTask): string {
+  return task.label ?? task.id;
+}
+
+/** `contextValue` tokens, exact per state, e.g. `veoTask.completed`. */
+export function taskContextValue(task: TrackedTask): string {
+  return `veoTask.${taskState(task)}`;
+}
+
+export function taskDescription(task: TrackedTask, now: number): string {
+  const state = taskState(task);
+  const parts: string[] = [stateText(task, state)];
+  const r = task.result;
+  if ((state === 'queued' || state === 'processing') && r?.created !== undefined) {
+    parts.push(formatDuration(now - r.created * 1000));
+  } else if (state === 'completed') {
+    if (r?.actualDuration !== undefined) parts.push(`${r.actualDuration}s video`);
+    const expires = linkExpiresAt(task);
+    if (expires !== undefined) parts.push(expires > now ? `link expires in ${formatDuration(expires - now)}` : 'link expired');
+  } else if (state === 'failed' && r?.error) {
+    parts.push(shorten(r.error, SHORT_ERROR));
+  }
+  if (task.problem) {
+    const retry = task.problem.retryAt !== undefined && task.problem.retryAt > now ? `, retrying in ${formatWait(task.problem.retryAt - now)}` : '';
+    parts.push(`⚠ ${shorten(task.problem.message, SHORT_ERROR)}${retry}`);
+  }
+  return parts.join(' · ');
+}
+
+function stateText(task: TrackedTask, state: TaskState): string {
+  switch (state) {
+    case 'pending':
+      return 'checking...';
+    case 'unknown':
+      return `unknown status "${shorten(task.result?.status ?? '', 24)}"`;
+    case 'notFound':
+      return 'not found';
+    default:
+      return state;
+  }
+}
+
+/** Markdown listing every field the API returned, each value escaped. */
+export function taskTooltip(task: TrackedTask, now: number): string {
+  const lines = [`**${escapeMarkdown(taskLabel(task))}**`, ''];
+  if (task.label) lines.push(`- id: ${escapeMarkdown(task.id)}`);
+  if (task.result) {
+    for (const [key, value] of Object.entries(task.result)) {
+      if (value === undefined) continue;
+      const shown = key === 'created' && typeof value === 'number' ? `${value} (${new Date(value * 1000).toISOString()})` : String(value);
+      lines.push(`- ${escapeMarkdown(key)}: ${escapeMarkdown(shown)}`);
+    }
+  } else if (!task.notFound) {
+    lines.push('- not polled yet');
+  }
+  const expires = linkExpiresAt(task);
+  if (expires !== undefined) lines.push(`- link expires (estimated): ${new Date(expires).toISOString()}`);
+  if (task.notFound) lines.push('- the API does not know this id (404); it is no longer polled');
+  if (task.problem) {
+    const retry = task.problem.retryAt !== undefined ? ` (next try in ${formatWait(task.problem.retryAt - now)})` : '';
+    lines.push(`- last error: ${escapeMarkdown(task.problem.message)}${retry}`);
+  }
+  return lines.join('\n');
+}
+
+function shorten(s: string, max: number): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
