@@ -34,7 +34,13 @@ const COMMANDS = [
   registerShowLog,
 ];
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** Returned by `activate` only in test mode (never to other extensions in normal use). */
+export interface TestApi {
+  services: Services;
+  context: vscode.ExtensionContext;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<TestApi | undefined> {
   let settings = readSettings();
   const keys = await ApiKeyStore.create(context.secrets);
   const log = new Logger(() => [keys.key]);
@@ -54,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   if (!settings.baseUrl.ok) void vscode.window.showErrorMessage(settings.baseUrl.message);
+  return context.extensionMode === vscode.ExtensionMode.Test ? { services, context } : undefined;
 }
 
 export function deactivate(): void {}

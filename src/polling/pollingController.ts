@@ -58,7 +58,6 @@ export class PollingController implements vscode.Disposable {
       void this.client?.close();
       this.client = undefined;
       this.syncKey();
-      this.poller.pollNow();
     }
   }
 
@@ -73,9 +72,11 @@ export class PollingController implements vscode.Disposable {
     this.disposables.forEach((d) => d.dispose());
   }
 
+  /** A new key (or base URL) is tried at once; without one nothing polls. */
   private syncKey(): void {
-    if (this.keys.key && this.settings.baseUrl.ok) this.poller.resume();
-    else this.poller.suspend();
+    if (!this.keys.key || !this.settings.baseUrl.ok) this.poller.suspend();
+    else if (this.poller.isSuspended) this.poller.resume();
+    else this.poller.pollNow();
   }
 
   private syncTracked(): void {

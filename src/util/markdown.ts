@@ -1,11 +1,11 @@
 // Escapes text from the network before it goes into Markdown (tooltips). Pure.
 
-/** Escapes Markdown syntax and HTML so the text shows literally. */
+/** HTML first (so entities are not escaped again), then Markdown syntax; newlines become spaces. */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, '\\$&')
     .replace(/\r?\n/g, ' ');
 }

@@ -1,0 +1,161 @@
+/**
+ * Turns a response fault into what actually goes on the wire.
+ */
+import type { OutgoingHttpHeaders } from 'node:http';
+import { Readable } from 'node:stream';
+import type { Fault, ServerName } from './faults';
+import { type Body, type Cut, type PlannedResponse, jsonResponse, textResponse, EMPTY_BODY } from './http';
+import type { TaskResultJson } from './tasks';
+
+export type ResponseFault = Exclude<Fault, { kind: 'delay' }>;
+
+export interface FaultContext {
+  server: ServerName;
+  /** The documented result of the task this request is about, when there is one. */
+  result?: TaskResultJson;
+  taskId?: string;
+  nowMs: number;
+}
+
+export interface FaultedResponse {
+  planned: PlannedResponse;
+  cut?: Cut;
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 408: 'Request Timeout',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+function reason(code: number): string {
+  return REASONS[code] ?? 'Error';
+}
+
+function errorType(code: number): string {
+  if (code === 401) return 'authentication_error';
+  if (code === 403) return 'permission_error';
+  if (code === 429) return 'rate_limit_error';
+  if (code >= 500) return 'server_error';
+  return 'invalid_request_error';
+}
+
+export function htmlErrorPage(code: number): string {
+  const title = `${code} ${reason(code)}`;
+  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+function xmlError(code: string, message: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>SIM${Date.now().toString(16).toUpperCase()}</RequestId></Error>`;
+}
+
+function statusResponse(fault: Extract<Fault, { kind: 'status' }>, server: ServerName): PlannedResponse {
+  const { code } = fault;
+  const headers: OutgoingHttpHeaders = {};
+  if (fault.retryAfter !== undefined) headers['retry-after'] = fault.retryAfter;
+  const defaultBody = code === 502 || code === 503 || code === 504 ? 'html' : server === 'video' ? 'xml' : 'json';
+  switch (fault.body ?? defaultBody) {
+    case 'html':
+      return textResponse(code, 'text/html', htmlErrorPage(code), headers);
+    case 'xml':
+      return textResponse(code, 'application/xml', xmlError(code === 403 ? 'AccessDenied' : 'InternalError', reason(code)), headers);
+    case 'empty':
+      return { status: code, headers, body: EMPTY_BODY };
+    case 'json':
+    default: {
+      const message = code === 429 ? 'Rate limit exceeded: too many requests, please slow down' : reason(code);
+      return jsonResponse(code, { error: { message, type: errorType(code), code } }, headers);
+    }
+  }
+}
+
+/** A body of exactly `size` bytes that looks like the start of a JSON object: {"padding":"xxxx...x"} */
+export function hugeBody(size: number): Body {
+  const prefix = Buffer.from('{"padding":"');
+  const suffix = Buffer.from('"}');
+  const framed = size >= prefix.length + suffix.length;
+  const fill = (buf: Buffer, offset: number): void => {
+    buf.fill(0x78); // 'x'
+    if (!framed) return;
+    const end = offset + buf.length; // exclusive
+    if (offset < prefix.length) prefix.copy(buf, 0, offset, Math.min(prefix.length, end));
+    const suffixStart = size - suffix.length;
+    if (end > suffixStart) {
+      const from = Math.max(offset, suffixStart);
+      suffix.copy(buf, from - offset, from - suffixStart, end - suffixStart);
+    }
+  };
+  return {
+    size,
+    open(start, endInclusive) {
+      let pos = start;
+      return new Readable({
+        read() {
+          if (pos > endInclusive) {
+            this.push(null);
+            return;
+          }
+          const n = Math.min(64 * 1024, endInclusive - pos + 1);
+          const buf = Buffer.allocUnsafe(n);
+          fill(buf, pos);
+          pos += n;
+          this.push(buf);
+        },
+      });
+    },
+  };
+}
+
+const HTML_PAGE =
+  '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Service temporarily unavailable</title></head>\n' +
+  '<body><h1>Oops! Something went wrong.</h1><p>The service is busy, please try again later.</p></body></html>\n';
+
+function unknownStatusResult(ctx: FaultContext, status: string): TaskResultJson {
+  const base: TaskResultJson = ctx.result ?? {
+    id: ctx.taskId ?? 'vgen_000000000000',
+    object: 'video',
+    created: Math.floor(ctx.nowMs / 1000),
+    model: 'veo_3_1_fast',
+    status,
+    video_url: null,
+    error: null,
+  };
+  return { ...base, status };
+}
+
+/**
+ * The response for `fault`. `normal` builds the response the request would have
+ * got without the fault (only called for faults that damage it).
+ */
+export function applyResponseFault(fault: ResponseFault, normal: () => PlannedResponse, ctx: FaultContext): FaultedResponse {
+  switch (fault.kind) {
+    case 'status':
+      return { planned: statusResponse(fault, ctx.server) };
+    case 'html':
+      return { planned: textResponse(200, 'text/html; charset=utf-8', HTML_PAGE) };
+    case 'empty':
+      return { planned: { status: 200, headers: { 'content-type': 'application/json' }, body: EMPTY_BODY } };
+    case 'wrongShape':
+      return { planned: jsonResponse(200, { data: null }) };
+    case 'unknownStatus':
+      return { planned: jsonResponse(200, unknownStatusResult(ctx, fault.status ?? 'paused')) };
+    case 'huge':
+      return {
+        planned: { status: 200, headers: { 'content-type': 'application/json' }, body: hugeBody(fault.bytes), chunked: fault.chunked },
+      };
+    case 'truncated': {
+      const base = normal();
+      const half = Math.floor(base.body.size / 2);
+      const body = base.body;
+      return { planned: { ...base, body: { size: half, open: (s, e) => body.open(s, e) } } };
+    }
+    case 'reset': {
+      const base = normal();
+      const afterBytes = fault.afterBytes ?? Math.min(Math.floor(base.body.size / 2), 64 * 1024);
+      return { planned: base, cut: { afterBytes, ending: 'reset' } };
+    }
+    case 'stopEarly':
+      return { planned: normal(), cut: { afterBytes: fault.afterBytes, ending: 'fin' } };
+  }
+}
+
