@@ -62,12 +62,12 @@ export function parseTaskResult(body: string, expectedId: string): ParseResult {
     ok: true,
     result: {
       id: o.id,
-      object: o.object as string | undefined,
-      created: o.created as number | undefined,
-      model: o.model as string | undefined,
+      object: (o.object ?? undefined) as string | undefined,
+      created: (o.created ?? undefined) as number | undefined,
+      model: (o.model ?? undefined) as string | undefined,
       status: o.status,
       video_url: videoUrl,
-      actualDuration: o.actualDuration as number | undefined,
+      actualDuration: (o.actualDuration ?? undefined) as number | undefined,
       error,
     },
   };

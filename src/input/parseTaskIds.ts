@@ -38,7 +38,7 @@ export function parseTaskIds(input: string): ParsedIds {
 /** A message saying what is wrong with `id`, or undefined when it is acceptable. */
 export function validateTaskId(id: string): string | undefined {
   if (id.trim() === '') return 'A task id cannot be empty.';
-  if (/[\u0000-\u001f\u007f]/.test(id)) return `A task id cannot contain control characters (${JSON.stringify(shorten(id))}).`;
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(id)) return `A task id cannot contain control characters (${JSON.stringify(shorten(id))}).`;
   if (id.length > MAX_ID_LENGTH) return `A task id cannot be longer than ${MAX_ID_LENGTH} characters ("${shorten(id)}" has ${id.length}).`;
   return undefined;
 }

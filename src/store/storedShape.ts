@@ -3,6 +3,7 @@
 // Version 1: `{ version: 1, tasks: TrackedTask[] }`. Rules for later versions: keep
 // `version` and `tasks[].id`; add fields, never change the meaning of existing ones.
 // This reader accepts any version and keeps every task whose `id` it can read.
+import type { TaskResult } from '../api/taskResult';
 import type { TrackedTask } from './trackedTask';
 
 export const STORE_KEY = 'veo.trackedTasks';
@@ -28,7 +29,32 @@ export function deserializeTasks(raw: unknown): TrackedTask[] {
     const task = t as TrackedTask;
     if (typeof task.id !== 'string' || task.id === '' || seen.has(task.id)) continue;
     seen.add(task.id);
-    out.push({ ...task, addedAt: typeof task.addedAt === 'number' ? task.addedAt : 0 });
+    out.push(sanitize(task));
   }
   return out;
+}
+
+/** Drops fields of the wrong type (a hand-edited or corrupted state must not crash the tree). */
+function sanitize(task: TrackedTask): TrackedTask {
+  const out: TrackedTask = { ...task, addedAt: typeof task.addedAt === 'number' ? task.addedAt : 0 };
+  if (typeof out.label !== 'string') delete out.label;
+  if (!isStoredResult(out.result)) delete out.result;
+  if (typeof out.completedAt !== 'number') delete out.completedAt;
+  if (typeof out.problem !== 'object' || out.problem === null || typeof out.problem.message !== 'string') delete out.problem;
+  return out;
+}
+
+function isStoredResult(r: unknown): r is TaskResult {
+  if (typeof r !== 'object' || r === null) return false;
+  const o = r as Record<string, unknown>;
+  const optional = (v: unknown, type: string) => v == null || typeof v === type;
+  return (
+    typeof o.id === 'string' &&
+    typeof o.status === 'string' &&
+    optional(o.video_url, 'string') &&
+    optional(o.error, 'string') &&
+    optional(o.created, 'number') &&
+    optional(o.actualDuration, 'number') &&
+    optional(o.model, 'string')
+  );
 }

@@ -46,7 +46,7 @@ export class TaskStore {
 
   /** Adds tasks not tracked yet; returns the ids added. */
   add(ids: string[], now: number): string[] {
-    const added = ids.filter((id) => !this.tasks.has(id));
+    const added = [...new Set(ids)].filter((id) => !this.tasks.has(id));
     for (const id of added) this.tasks.set(id, { id, addedAt: now });
     if (added.length) this.commit({ ids: undefined });
     return added;

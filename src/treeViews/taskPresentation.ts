@@ -65,7 +65,7 @@ export function taskTooltip(task: TrackedTask, now: number): string {
   if (expires !== undefined) lines.push(`- link expires (estimated): ${new Date(expires).toISOString()}`);
   if (task.notFound) lines.push('- the API does not know this id (404); it is no longer polled');
   if (task.problem) {
-    const retry = task.problem.retryAt !== undefined ? ` (next try in ${formatWait(task.problem.retryAt - now)})` : '';
+    const retry = task.problem.retryAt !== undefined && task.problem.retryAt > now ? ` (next try in ${formatWait(task.problem.retryAt - now)})` : '';
     lines.push(`- last error: ${escapeMarkdown(task.problem.message)}${retry}`);
   }
   return lines.join('\n');

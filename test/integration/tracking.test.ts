@@ -119,6 +119,7 @@ describe('Tracking tasks in VS Code', function () {
   it('keeps tracked tasks across a re-activation', async () => {
     const ids = rows();
     await api.services.store.flush();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the very module VS Code loaded
     const main = require(path.join(vscode.extensions.getExtension('veo-tools.veo-tasks')!.extensionPath, 'dist', 'extension.js'));
     const context = api.context;
     for (const d of context.subscriptions.splice(0)) d.dispose();

@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import type { TaskResult } from '../../../src/api/taskResult';
+import { applyOutcome, justFinished } from '../../../src/polling/applyOutcome';
+import type { TrackedTask } from '../../../src/store/trackedTask';
+
+const NOW = 1_000_000;
+const NEXT = NOW + 30_000;
+
+function result(status: string, extra: Partial<TaskResult> = {}): TaskResult {
+  return { id: 't', status, video_url: status === 'completed' ? 'https://x/v.mp4' : null, error: status === 'failed' ? 'boom' : null, ...extra };
+}
+
+function task(extra: Partial<TrackedTask> = {}): TrackedTask {
+  return { id: 't', addedAt: 1, ...extra };
+}
+
+describe('applyOutcome', () => {
+  it('ok: stores the result and clears problem and notFound', () => {
+    const r = result('processing');
+    const patch = applyOutcome(task({ problem: { message: 'old', retryAt: 5 } }), { kind: 'ok', result: r }, NOW, NEXT);
+    assert.deepEqual(patch, { result: r, problem: undefined, notFound: undefined, completedAt: undefined });
+  });
+
+  it('ok completed: records completedAt = now the first time', () => {
+    const r = result('completed');
+    assert.deepEqual(applyOutcome(task({ result: result('processing') }), { kind: 'ok', result: r }, NOW, NEXT), {
+      result: r,
+      problem: undefined,
+      notFound: undefined,
+      completedAt: NOW,
+    });
+  });
+
+  it('ok completed again: keeps the first completedAt', () => {
+    const r = result('completed');
+    const patch = applyOutcome(task({ result: r, completedAt: 123 }), { kind: 'ok', result: r }, NOW, NEXT);
+    assert.equal(patch?.completedAt, 123);
+  });
+
+  it('ok failed: no completedAt', () => {
+    const patch = applyOutcome(task(), { kind: 'ok', result: result('failed') }, NOW, NEXT);
+    assert.equal(patch?.completedAt, undefined);
+    assert.equal(patch?.result?.error, 'boom');
+  });
+
+  it('notFound: marks the task and clears the problem', () => {
+    assert.deepEqual(applyOutcome(task({ problem: { message: 'x' } }), { kind: 'notFound' }, NOW, undefined), { notFound: true, problem: undefined });
+  });
+
+  it('rateLimited: a problem retrying at the next poll', () => {
+    assert.deepEqual(applyOutcome(task(), { kind: 'rateLimited', retryAfterMs: 60_000 }, NOW, NEXT), {
+      problem: { message: 'rate limited by the VEO API', retryAt: NEXT },
+    });
+  });
+
+  it('error: the message as a problem, retryAt possibly undefined', () => {
+    assert.deepEqual(applyOutcome(task(), { kind: 'error', message: 'HTTP 502' }, NOW, NEXT), { problem: { message: 'HTTP 502', retryAt: NEXT } });
+    assert.deepEqual(applyOutcome(task(), { kind: 'error', message: 'timeout' }, NOW, undefined), { problem: { message: 'timeout', retryAt: undefined } });
+  });
+
+  it('error: keeps the last good result (the patch does not touch it)', () => {
+    const patch = applyOutcome(task({ result: result('processing') }), { kind: 'error', message: 'x' }, NOW, NEXT);
+    assert.equal(patch && 'result' in patch, false);
+  });
+
+  it('unauthorized: no change', () => {
+    assert.equal(applyOutcome(task({ result: result('processing') }), { kind: 'unauthorized', status: 401 }, NOW, NEXT), undefined);
+  });
+});
+
+describe('justFinished', () => {
+  it('is true when a task first reaches completed or failed', () => {
+    assert.equal(justFinished(task(), task({ result: result('completed') })), true);
+    assert.equal(justFinished(task({ result: result('processing') }), task({ result: result('failed') })), true);
+    assert.equal(justFinished(task({ result: result('upscaling') }), task({ result: result('completed') })), true);
+  });
+
+  it('is false when it was already finished', () => {
+    assert.equal(justFinished(task({ result: result('completed') }), task({ result: result('completed') })), false);
+    assert.equal(justFinished(task({ result: result('failed') }), task({ result: result('completed') })), false);
+  });
+
+  it('is false when it is not finished, or only not found', () => {
+    assert.equal(justFinished(task(), task({ result: result('queued') })), false);
+    assert.equal(justFinished(task({ result: result('queued') }), task({ result: result('processing') })), false);
+    assert.equal(justFinished(task({ result: result('processing') }), task({ notFound: true })), false);
+    assert.equal(justFinished(task(), task({ result: result('unknown-new') })), false);
+  });
+});
