@@ -7,7 +7,7 @@ export type TaskPatch = Partial<Omit<TrackedTask, 'id'>>;
 export function applyOutcome(task: TrackedTask, outcome: QueryOutcome, now: number, nextPollAt: number | undefined): TaskPatch | undefined {
   switch (outcome.kind) {
     case 'ok': {
-      const completedAt = outcome.result.status === 'completed' ? (task.completedAt ?? now) : task.completedAt;
+      const completedAt = outcome.result.status === 'completed' ? (task.completedAt ?? completionEstimate(task, outcome.result.created, now)) : task.completedAt;
       return { result: outcome.result, problem: undefined, notFound: undefined, completedAt };
     }
     case 'notFound':
@@ -21,8 +21,21 @@ export function applyOutcome(task: TrackedTask, outcome: QueryOutcome, now: numb
   }
 }
 
-/** True when this patch takes the task into completed or failed for the first time. */
+/**
+ * When the task completed. Seen running before: about now. Already completed when first
+ * seen: sometime since `created`; the earliest time is assumed, so the link's expiry is
+ * never shown later than it can be.
+ */
+function completionEstimate(task: TrackedTask, createdSeconds: number | undefined, now: number): number {
+  if (task.result !== undefined || createdSeconds === undefined) return now;
+  return Math.min(now, createdSeconds * 1000);
+}
+
+/**
+ * True when the task was seen running and now completed or failed. A task that was
+ * already finished when tracked gets no notification: the user knows it already.
+ */
 export function justFinished(before: TrackedTask, after: TrackedTask): boolean {
   const finished = (t: TrackedTask) => t.result?.status === 'completed' || t.result?.status === 'failed';
-  return !finished(before) && finished(after);
+  return before.result !== undefined && !finished(before) && finished(after);
 }

@@ -31,6 +31,12 @@ describe('applyOutcome', () => {
     });
   });
 
+  it('ok completed when first seen: assumes the earliest completion, at creation', () => {
+    const r = result('completed', { created: 900 });
+    assert.equal(applyOutcome(task(), { kind: 'ok', result: r }, NOW, NEXT)?.completedAt, 900_000);
+    assert.equal(applyOutcome(task(), { kind: 'ok', result: result('completed') }, NOW, NEXT)?.completedAt, NOW);
+  });
+
   it('ok completed again: keeps the first completedAt', () => {
     const r = result('completed');
     const patch = applyOutcome(task({ result: r, completedAt: 123 }), { kind: 'ok', result: r }, NOW, NEXT);
@@ -69,13 +75,13 @@ describe('applyOutcome', () => {
 });
 
 describe('justFinished', () => {
-  it('is true when a task first reaches completed or failed', () => {
-    assert.equal(justFinished(task(), task({ result: result('completed') })), true);
+  it('is true when a task seen running reaches completed or failed', () => {
     assert.equal(justFinished(task({ result: result('processing') }), task({ result: result('failed') })), true);
     assert.equal(justFinished(task({ result: result('upscaling') }), task({ result: result('completed') })), true);
   });
 
-  it('is false when it was already finished', () => {
+  it('is false when it was already finished, or finished when first seen', () => {
+    assert.equal(justFinished(task(), task({ result: result('completed') })), false);
     assert.equal(justFinished(task({ result: result('completed') }), task({ result: result('completed') })), false);
     assert.equal(justFinished(task({ result: result('failed') }), task({ result: result('completed') })), false);
   });
