@@ -6,9 +6,9 @@
  *   (VEO_SIM_PORT to change).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { provisionCodeServer, startCodeServer } from '../host/codeServer';
-import { repoRoot } from '../host/paths';
 import { workbenchUrl } from '../host/workbench';
 import { seedDemoTasks } from '../sim/cli';
 import { VeoSimulator } from '../sim/simulator';
@@ -17,8 +17,7 @@ async function main(): Promise<void> {
   provisionCodeServer();
   const sim = await VeoSimulator.start({ clock: 'real', apiPort: Number(process.env.VEO_SIM_PORT ?? 8787), videoPort: 0 });
   const demo = seedDemoTasks(sim);
-  const workspace = path.join(repoRoot, '.vscode-test', 'demo-workspace');
-  fs.mkdirSync(workspace, { recursive: true });
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'veo-demo-'));
   const server = await startCodeServer({
     port: Number(process.env.VEO_DEMO_PORT ?? 8080),
     settings: { 'veo.baseUrl': sim.apiBaseUrl, 'veo.pollIntervalSeconds': 10, 'workbench.colorTheme': 'Default Dark Modern' },
