@@ -1,20 +1,18 @@
 import * as vscode from 'vscode';
+import { givenOrAsk } from './askInput';
 import type { Services } from '../services';
 
 /** "VEO: Set API Key". An argument (for automation) skips the prompt. */
 export function registerSetApiKey({ keys, log }: Services): vscode.Disposable {
   return vscode.commands.registerCommand('veo.setApiKey', async (given?: unknown) => {
-    const entered =
-      typeof given === 'string'
-        ? given
-        : await vscode.window.showInputBox({
-            title: 'VEO: Set API Key',
-            prompt: 'Your VEO API key. It is kept in VS Code\'s secret storage and sent only to the configured API (veo.baseUrl).',
-            password: true,
-            ignoreFocusOut: true,
-            placeHolder: 'Paste the API key',
-            validateInput: (v) => (v.trim() === '' ? 'The API key cannot be empty.' : undefined),
-          });
+    const entered = await givenOrAsk(given, {
+      title: 'VEO: Set API Key',
+      prompt: 'Your VEO API key. It is kept in VS Code\'s secret storage and sent only to the configured API (veo.baseUrl).',
+      password: true,
+      ignoreFocusOut: true,
+      placeHolder: 'Paste the API key',
+      validateInput: (v) => (v.trim() === '' ? 'The API key cannot be empty.' : undefined),
+    });
     if (entered === undefined) return false;
     const key = entered.trim();
     if (key === '') {

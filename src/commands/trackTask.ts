@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { givenOrAsk } from './askInput';
 import { parseTaskIds } from '../input/parseTaskIds';
 import type { Services } from '../services';
 
@@ -11,21 +12,18 @@ export interface TrackResult {
 /** "VEO: Track Task...": one or many ids, pasted. An argument (for automation) skips the prompt. */
 export function registerTrackTask({ store, log }: Services): vscode.Disposable {
   return vscode.commands.registerCommand('veo.trackTask', async (given?: unknown): Promise<TrackResult | undefined> => {
-    const input =
-      typeof given === 'string'
-        ? given
-        : await vscode.window.showInputBox({
-            title: 'VEO: Track Task',
-            prompt: 'One or more task ids, separated by spaces, commas or new lines',
-            placeHolder: 'vgen_abc123def456, video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd',
-            ignoreFocusOut: true,
-            validateInput: (v) => {
-              const parsed = parseTaskIds(v);
-              if (parsed.errors.length) return parsed.errors[0];
-              if (parsed.ids.length === 0) return 'Enter at least one task id.';
-              return undefined;
-            },
-          });
+    const input = await givenOrAsk(given, {
+      title: 'VEO: Track Task',
+      prompt: 'One or more task ids, separated by spaces, commas or new lines',
+      placeHolder: 'vgen_abc123def456, video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd',
+      ignoreFocusOut: true,
+      validateInput: (v) => {
+        const parsed = parseTaskIds(v);
+        if (parsed.errors.length) return parsed.errors[0];
+        if (parsed.ids.length === 0) return 'Enter at least one task id.';
+        return undefined;
+      },
+    });
     if (input === undefined) return undefined;
     const parsed = parseTaskIds(input);
     const alreadyTracked = parsed.ids.filter((id) => store.has(id));

@@ -2,9 +2,9 @@
  * Turns a response fault into what actually goes on the wire.
  */
 import type { OutgoingHttpHeaders } from 'node:http';
-import { Readable } from 'node:stream';
 import type { Fault, ServerName } from './faults';
 import { type Body, type Cut, type PlannedResponse, jsonResponse, textResponse, EMPTY_BODY } from './http';
+import { generatedStream } from './synthetic';
 import type { TaskResultJson } from './tasks';
 
 export type ResponseFault = Exclude<Fault, { kind: 'delay' }>;
@@ -87,22 +87,7 @@ export function hugeBody(size: number): Body {
   };
   return {
     size,
-    open(start, endInclusive) {
-      let pos = start;
-      return new Readable({
-        read() {
-          if (pos > endInclusive) {
-            this.push(null);
-            return;
-          }
-          const n = Math.min(64 * 1024, endInclusive - pos + 1);
-          const buf = Buffer.allocUnsafe(n);
-          fill(buf, pos);
-          pos += n;
-          this.push(buf);
-        },
-      });
-    },
+    open: (start, endInclusive) => generatedStream(start, endInclusive, fill),
   };
 }
 

@@ -88,6 +88,16 @@ export function verifySynthetic(chunk: Uint8Array, offset: number): number {
 
 /** A readable stream of the synthetic bytes [start, endInclusive], produced on demand (respects backpressure). */
 export function createSyntheticStream(start: number, endInclusive: number, chunkSize = 64 * 1024): Readable {
+  return generatedStream(start, endInclusive, fillSynthetic, chunkSize);
+}
+
+/** Streams bytes [start, endInclusive] that `fill(buf, offset)` computes chunk by chunk, never all in memory. */
+export function generatedStream(
+  start: number,
+  endInclusive: number,
+  fill: (buf: Buffer, offset: number) => void,
+  chunkSize = 64 * 1024,
+): Readable {
   let pos = start;
   return new Readable({
     read() {
@@ -97,7 +107,7 @@ export function createSyntheticStream(start: number, endInclusive: number, chunk
       }
       const n = Math.min(chunkSize, endInclusive - pos + 1);
       const buf = Buffer.allocUnsafe(n);
-      fillSynthetic(buf, pos);
+      fill(buf, pos);
       pos += n;
       this.push(buf);
     },
