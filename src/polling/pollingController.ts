@@ -41,8 +41,13 @@ export class PollingController implements vscode.Disposable {
       this.finished,
       this.keyRejected,
     );
-    this.syncKey();
-    this.syncTracked();
+    // The first requests (and so loading undici) wait until activation has returned.
+    this.poller.suspend();
+    const start = setImmediate(() => {
+      this.syncKey();
+      this.syncTracked();
+    });
+    this.disposables.push({ dispose: () => clearImmediate(start) });
   }
 
   /** Polls every unfinished task now. */
