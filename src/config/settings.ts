@@ -10,6 +10,10 @@ export interface Settings {
   baseUrl: BaseUrlCheck;
   pollIntervalMs: number;
   notifyOnCompletion: boolean;
+  /** Empty: the default (first workspace folder, else ~/Downloads). */
+  downloadDirectory: string;
+  autoDownload: boolean;
+  expiryWarningHours: number;
 }
 
 export function readSettings(): Settings {
@@ -20,6 +24,9 @@ export function readSettings(): Settings {
     baseUrl: checkBaseUrl(c.get<string>('baseUrl', DEFAULT_BASE_URL) || DEFAULT_BASE_URL),
     pollIntervalMs: clamped * 1000,
     notifyOnCompletion: c.get<boolean>('notifyOnCompletion', true),
+    downloadDirectory: c.get<string>('downloadDirectory', '').trim(),
+    autoDownload: c.get<boolean>('autoDownload', false),
+    expiryWarningHours: Math.min(23, Math.max(0, Number(c.get<number>('expiryWarningHours', 3)) || 0)),
   };
 }
 

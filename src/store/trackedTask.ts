@@ -23,6 +23,12 @@ export interface TrackedTask {
   problem?: TaskProblem;
   /** The completion/failure notification was shown. */
   notified?: boolean;
+  /** Absolute path of the downloaded copy of the video. */
+  localFile?: string;
+  /** The video host answered 403/404/410: the link is dead, whatever the estimate says. */
+  linkExpired?: boolean;
+  /** The "link expires soon" warning was shown. */
+  expiryWarned?: boolean;
 }
 
 export type TaskState = KnownStatus | 'pending' | 'unknown' | 'notFound';
@@ -39,6 +45,16 @@ export function taskState(task: TrackedTask): TaskState {
 export function isFinished(task: TrackedTask): boolean {
   const s = taskState(task);
   return s === 'completed' || s === 'failed' || s === 'notFound';
+}
+
+export type VideoAvailability = 'none' | 'downloaded' | 'online' | 'expired';
+
+/** Where the video of a task can be had now: a local copy, its link, or nowhere. */
+export function videoAvailability(task: TrackedTask, now: number): VideoAvailability {
+  if (taskState(task) !== 'completed') return 'none';
+  if (task.localFile) return 'downloaded';
+  const expires = linkExpiresAt(task);
+  return task.linkExpired || (expires !== undefined && expires <= now) ? 'expired' : 'online';
 }
 
 /** When the video link stops working (estimated: the API gives no expiry). */

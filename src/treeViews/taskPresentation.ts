@@ -2,7 +2,7 @@
 // the tree provider only turns these into a TreeItem.
 import { formatDuration, formatWait } from '../util/formatDuration';
 import { escapeMarkdown } from '../util/markdown';
-import { linkExpiresAt, taskState, TaskState, TrackedTask } from '../store/trackedTask';
+import { linkExpiresAt, taskState, TaskState, TrackedTask, videoAvailability } from '../store/trackedTask';
 
 const SHORT_ERROR = 60;
 
@@ -11,7 +11,13 @@ export function taskLabel(task: TrackedTask): string {
 }
 
 /** `contextValue` tokens, exact per state, e.g. `veoTask.completed`. */
-export function taskContextValue(task: TrackedTask): string {
+/**
+ * `contextValue` tokens, exact per state, e.g. `veoTask.queued`. A completed task is
+ * `veoTask.completed` (link alive, not downloaded), `veoTask.downloaded` or `veoTask.expired`.
+ */
+export function taskContextValue(task: TrackedTask, now: number): string {
+  const video = videoAvailability(task, now);
+  if (video === 'downloaded' || video === 'expired') return `veoTask.${video}`;
   return `veoTask.${taskState(task)}`;
 }
 
@@ -23,8 +29,11 @@ export function taskDescription(task: TrackedTask, now: number): string {
     parts.push(formatDuration(now - r.created * 1000));
   } else if (state === 'completed') {
     if (r?.actualDuration !== undefined) parts.push(`${r.actualDuration}s video`);
+    const video = videoAvailability(task, now);
     const expires = linkExpiresAt(task);
-    if (expires !== undefined) parts.push(expires > now ? `link expires in ${formatDuration(expires - now)}` : 'link expired');
+    if (video === 'downloaded') parts.push('✓ downloaded');
+    else if (video === 'expired') parts.push('link expired');
+    else if (expires !== undefined) parts.push(`link expires in ${formatDuration(expires - now)}`);
   } else if (state === 'failed' && r?.error) {
     parts.push(shorten(r.error, SHORT_ERROR));
   }
@@ -63,6 +72,8 @@ export function taskTooltip(task: TrackedTask, now: number): string {
   }
   const expires = linkExpiresAt(task);
   if (expires !== undefined) lines.push(`- link expires (estimated): ${new Date(expires).toISOString()}`);
+  if (task.linkExpired) lines.push('- the video host refused the link: it has expired');
+  if (task.localFile) lines.push(`- downloaded to: ${escapeMarkdown(task.localFile)}`);
   if (task.notFound) lines.push('- the API does not know this id (404); it is no longer polled');
   if (task.problem) {
     const retry = task.problem.retryAt !== undefined && task.problem.retryAt > now ? ` (next try in ${formatWait(task.problem.retryAt - now)})` : '';

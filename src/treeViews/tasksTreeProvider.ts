@@ -45,7 +45,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<string>, vscod
     item.description = taskDescription(task, now);
     this.rendered.set(id, item.description);
     item.iconPath = iconForState(taskState(task), task.problem !== undefined);
-    item.contextValue = taskContextValue(task);
+    item.contextValue = taskContextValue(task, now);
     item.tooltip = new vscode.MarkdownString(taskTooltip(task, now));
     item.accessibilityInformation = { label: `${taskLabel(task)}, ${item.description}` };
     return item;
