@@ -11,6 +11,13 @@ import { registerSetApiKey } from './commands/setApiKey';
 import { registerShowLog } from './commands/showLog';
 import { registerShowTask } from './commands/showTask';
 import { registerTrackTask } from './commands/trackTask';
+import { registerDownloadVideo } from './commands/downloadVideo';
+import { registerDownloadAllCompleted } from './commands/downloadAllCompleted';
+import { registerCopyVideoUrl } from './commands/copyVideoUrl';
+import { registerVideoFileCommands } from './commands/videoFileCommands';
+import { DownloadManager } from './download/downloadManager';
+import { ExpiryWatcher } from './download/expiryWatcher';
+import { autoDownload } from './download/autoDownload';
 import { onDidChangeSettings, readSettings } from './config/settings';
 import { Logger } from './log/logger';
 import { notifyFinished } from './notifications/completionNotifier';
@@ -32,6 +39,10 @@ const COMMANDS = [
   registerRenameTask,
   registerShowTask,
   registerShowLog,
+  registerDownloadVideo,
+  registerDownloadAllCompleted,
+  registerCopyVideoUrl,
+  registerVideoFileCommands,
 ];
 
 /** Returned by `activate` only in test mode (never to other extensions in normal use). */
@@ -47,12 +58,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const store = new TaskStore(context.globalState);
   const view = new TasksView(store);
   const polling = new PollingController(store, keys, settings, log);
-  const services: Services = { store, keys, polling, view, log };
-  context.subscriptions.push(log, keys, view, polling, new RunningStatusItem(store), { dispose: () => store.dispose() });
+  const downloads = new DownloadManager(store, log);
+  const services: Services = { store, keys, polling, view, log, downloads };
+  context.subscriptions.push(log, keys, view, polling, new RunningStatusItem(store), new ExpiryWatcher(store), { dispose: () => store.dispose() });
   context.subscriptions.push(...COMMANDS.map((register) => register(services)));
   context.subscriptions.push(
     keyStateSync(services, readSettings),
-    polling.onDidFinishTask((task) => void notifyFinished(task, store, settings.notifyOnCompletion)),
+    polling.onDidFinishTask((task) => void notifyFinished(task, store, settings.notifyOnCompletion, settings.autoDownload)),
+    polling.onDidFinishTask((task) => void autoDownload(task, downloads, settings)),
     onDidChangeSettings((next) => {
       settings = next;
       if (!next.baseUrl.ok) void vscode.window.showErrorMessage(next.baseUrl.message);

@@ -4,7 +4,7 @@ import type { TaskStore } from '../store/taskStore';
 import type { TrackedTask } from '../store/trackedTask';
 import { taskLabel } from '../treeViews/taskPresentation';
 
-export async function notifyFinished(task: TrackedTask, store: TaskStore, enabled: boolean): Promise<void> {
+export async function notifyFinished(task: TrackedTask, store: TaskStore, enabled: boolean, autoDownload = false): Promise<void> {
   if (task.notified) return;
   // Marked before showing, so a reload while the toast is up never shows it twice.
   store.update(task.id, { notified: true });
@@ -13,6 +13,8 @@ export async function notifyFinished(task: TrackedTask, store: TaskStore, enable
   const completed = task.result?.status === 'completed';
   const message = completed ? `VEO task ${name} completed.` : `VEO task ${name} failed: ${task.result?.error ?? 'no reason given'}`;
   const show = completed ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
-  const choice = await show(message, 'Show');
-  if (choice === 'Show') await vscode.commands.executeCommand('veo.showTask', task.id);
+  const actions = completed ? (autoDownload ? ['Preview', 'Show'] : ['Preview', 'Download', 'Show']) : ['Show'];
+  const choice = await show(message, ...actions);
+  const command = ({ Preview: 'veo.previewVideo', Download: 'veo.downloadVideo', Show: 'veo.showTask' } as Record<string, string>)[choice ?? ''];
+  if (command) await vscode.commands.executeCommand(command, task.id);
 }

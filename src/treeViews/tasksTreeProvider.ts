@@ -1,7 +1,7 @@
 // Tree of tracked tasks. Elements are task ids, so one changed task refreshes one row.
 import * as vscode from 'vscode';
 import type { TaskStore } from '../store/taskStore';
-import { taskState } from '../store/trackedTask';
+import { taskState, videoAvailability } from '../store/trackedTask';
 import { iconForState } from './icons';
 import { taskContextValue, taskDescription, taskLabel, taskTooltip } from './taskPresentation';
 
@@ -47,6 +47,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<string>, vscod
     item.iconPath = iconForState(taskState(task), task.problem !== undefined);
     item.contextValue = taskContextValue(task, now);
     item.tooltip = new vscode.MarkdownString(taskTooltip(task, now));
+    if (videoAvailability(task, now) !== 'none') item.command = { command: 'veo.previewVideo', title: 'Preview Video', arguments: [id] };
     item.accessibilityInformation = { label: `${taskLabel(task)}, ${item.description}` };
     return item;
   }

@@ -24,3 +24,9 @@ export async function waitFor(what: string, condition: () => boolean | Promise<b
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('veo').update(key, value, vscode.ConfigurationTarget.Global);
 }
+
+/** Forgets every tracked task, so each suite starts from an empty tree. */
+export async function forgetAllTasks(api: TestApi): Promise<void> {
+  api.services.store.remove(api.services.store.all().map((t) => t.id));
+  await api.services.store.flush();
+}

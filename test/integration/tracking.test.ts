@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { VeoSimulator } from '../sim/simulator';
-import { extensionApi, setSetting, waitFor } from './helpers';
+import { extensionApi, forgetAllTasks, setSetting, waitFor } from './helpers';
 
 describe('Tracking tasks in VS Code', function () {
   this.timeout(60_000);
@@ -19,6 +19,7 @@ describe('Tracking tasks in VS Code', function () {
   before(async () => {
     sim = await VeoSimulator.start();
     api = await extensionApi();
+    await forgetAllTasks(api);
     await setSetting('baseUrl', sim.apiBaseUrl);
     await setSetting('pollIntervalSeconds', 600);
   });
@@ -26,6 +27,7 @@ describe('Tracking tasks in VS Code', function () {
     await vscode.commands.executeCommand('veo.clearApiKey');
     await setSetting('baseUrl', undefined);
     await setSetting('pollIntervalSeconds', undefined);
+    await forgetAllTasks(api);
     await sim.close();
   });
 

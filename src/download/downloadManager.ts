@@ -1,0 +1,155 @@
+// Runs downloads with VS Code's progress UI and records the result on the task.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { loadNetwork } from '../api/lazyNetwork';
+import { readSettings } from '../config/settings';
+import type { Logger } from '../log/logger';
+import type { TaskStore } from '../store/taskStore';
+import { TrackedTask, videoAvailability } from '../store/trackedTask';
+import { taskLabel } from '../treeViews/taskPresentation';
+import { progressMessage } from '../util/formatBytes';
+import { defaultDownloadDirectory } from './downloadDirectory';
+import { DownloadError, isDownloadError } from './downloadError';
+import { uniqueName, videoFileName } from './fileName';
+
+export type DownloadOutcome = { id: string; file: string } | { id: string; error: string; reason: DownloadError['reason'] };
+
+/** Where to save: ask the user (default), a given file (one task), or a folder without asking. */
+export type Destination = { kind: 'ask' } | { kind: 'file'; path: string } | { kind: 'folder'; path: string };
+
+const PROGRESS_EVERY_MS = 250;
+
+export class DownloadManager {
+  private readonly running = new Set<string>();
+
+  constructor(
+    private readonly store: TaskStore,
+    private readonly log: Logger,
+  ) {}
+
+  isDownloading(id: string): boolean {
+    return this.running.has(id);
+  }
+
+  /** Downloads each task's video; a multi-task "ask" asks for one folder. */
+  async download(ids: string[], destination: Destination = { kind: 'ask' }): Promise<DownloadOutcome[]> {
+    const now = Date.now();
+    const tasks = ids.map((id) => this.store.get(id)).filter((t): t is TrackedTask => t !== undefined);
+    const unavailable = tasks.filter((t) => videoAvailability(t, now) === 'expired' || videoAvailability(t, now) === 'none');
+    if (unavailable.length && destination.kind === 'ask') {
+      void vscode.window.showWarningMessage(
+        `Not downloadable (not completed, or the link expired): ${unavailable.map(taskLabel).join(', ')}`,
+      );
+    }
+    const ready = tasks.filter((t) => !unavailable.includes(t) && !this.running.has(t.id));
+    if (ready.length === 0) return [];
+    const targets = await this.chooseTargets(ready, destination);
+    if (!targets) return [];
+    const outcomes: DownloadOutcome[] = [];
+    for (const [task, file] of targets) outcomes.push(await this.downloadOne(task, file, destination.kind !== 'ask'));
+    return outcomes;
+  }
+
+  private async chooseTargets(tasks: TrackedTask[], destination: Destination): Promise<Array<[TrackedTask, string]> | undefined> {
+    if (destination.kind === 'file') return [[tasks[0], destination.path]];
+    const defaultDir = defaultDownloadDirectory(readSettings().downloadDirectory);
+    if (destination.kind === 'ask' && tasks.length === 1) {
+      const uri = await vscode.window.showSaveDialog({
+        title: `Save the video of ${taskLabel(tasks[0])}`,
+        defaultUri: vscode.Uri.file(path.join(defaultDir, videoFileName(tasks[0].id))),
+        filters: { 'MP4 video': ['mp4'] },
+        saveLabel: 'Download',
+      });
+      return uri ? [[tasks[0], uri.fsPath]] : undefined;
+    }
+    let folder = destination.kind === 'folder' ? destination.path : undefined;
+    if (!folder) {
+      const picked = await vscode.window.showOpenDialog({
+        title: `Download ${tasks.length} videos to...`,
+        defaultUri: vscode.Uri.file(defaultDir),
+        canSelectFiles: false,
+        canSelectFolders: true,
+        openLabel: 'Download Here',
+      });
+      folder = picked?.[0]?.fsPath;
+      if (!folder) return undefined;
+    }
+    await fs.promises.mkdir(folder, { recursive: true });
+    const taken = new Set<string>();
+    return tasks.map((t) => {
+      const name = uniqueName(videoFileName(t.id), (n) => taken.has(n) || fs.existsSync(path.join(folder, n)) || fs.existsSync(path.join(folder, `${n}.part`)));
+      taken.add(name);
+      return [t, path.join(folder, name)];
+    });
+  }
+
+  private async downloadOne(task: TrackedTask, file: string, quiet: boolean): Promise<DownloadOutcome> {
+    const url = task.result?.video_url;
+    if (!url) return { id: task.id, error: 'no video URL', reason: 'http' };
+    this.running.add(task.id);
+    const name = taskLabel(task);
+    try {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Downloading ${name}`, cancellable: true },
+        async (progress, token) => {
+          const controller = new AbortController();
+          const sub = token.onCancellationRequested(() => controller.abort());
+          const started = Date.now();
+          let lastReport = 0;
+          let lastPercent = 0;
+          try {
+            await loadNetwork().downloadVideo({
+              url,
+              destination: file,
+              signal: controller.signal,
+              onProgress: ({ received, total }) => {
+                const now = Date.now();
+                if (now - lastReport < PROGRESS_EVERY_MS && received !== total) return;
+                lastReport = now;
+                const percent = total ? (received / total) * 100 : 0;
+                progress.report({ message: progressMessage(received, total, received / Math.max(0.001, (now - started) / 1000)), increment: percent - lastPercent });
+                lastPercent = percent;
+              },
+            });
+          } finally {
+            sub.dispose();
+          }
+        },
+      );
+      this.store.update(task.id, { localFile: file, linkExpired: undefined });
+      this.log.info(`${task.id}: video saved to ${file}`);
+      if (!quiet) void this.offerOpen(name, file);
+      return { id: task.id, file };
+    } catch (e) {
+      const reason = isDownloadError(e) ? e.reason : 'file';
+      const message = e instanceof Error ? e.message : String(e);
+      if (reason === 'expired') this.store.update(task.id, { linkExpired: true });
+      this.log[reason === 'cancelled' ? 'info' : 'error'](`${task.id}: download failed: ${message}`);
+      if (reason !== 'cancelled') void vscode.window.showErrorMessage(this.failureText(name, reason, message));
+      return { id: task.id, error: message, reason };
+    } finally {
+      this.running.delete(task.id);
+    }
+  }
+
+  private failureText(name: string, reason: DownloadError['reason'], message: string): string {
+    switch (reason) {
+      case 'expired':
+        return `The video link of ${name} expired, so it can no longer be downloaded. Create the task again to get a new video.`;
+      case 'notVideo':
+        return `The video link of ${name} returned a web page instead of a video; nothing was saved. Try "Open in Browser" from the preview.`;
+      case 'network':
+      case 'truncated':
+        return `Downloading ${name} failed: ${message}. Nothing incomplete was kept; try again.`;
+      default:
+        return `Downloading ${name} failed: ${message}.`;
+    }
+  }
+
+  private async offerOpen(name: string, file: string): Promise<void> {
+    const choice = await vscode.window.showInformationMessage(`Saved the video of ${name} to ${file}`, 'Open Video File', 'Reveal in File Explorer');
+    if (choice === 'Open Video File') await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file));
+    if (choice === 'Reveal in File Explorer') await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(file));
+  }
+}

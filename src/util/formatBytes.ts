@@ -1,0 +1,21 @@
+// Sizes and transfer rates for progress messages. Pure.
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = bytes / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+}
+
+/** "42% · 3.2 MB of 7.6 MB · 12 MB/s" (no percent or total when the size is unknown). */
+export function progressMessage(received: number, total: number | undefined, bytesPerSecond: number): string {
+  const speed = `${formatBytes(Math.round(bytesPerSecond))}/s`;
+  if (total === undefined || total <= 0) return `${formatBytes(received)} · ${speed}`;
+  const percent = Math.floor((received / total) * 100);
+  return `${percent}% · ${formatBytes(received)} of ${formatBytes(total)} · ${speed}`;
+}

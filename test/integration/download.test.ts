@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { DownloadOutcome } from '../../src/download/downloadManager';
+import type { TestApi } from '../../src/extension';
+import { FIXTURE_VIDEO, VeoSimulator } from '../sim/simulator';
+import { extensionApi, forgetAllTasks, setSetting, waitFor } from './helpers';
+
+describe('Downloading videos in VS Code', function () {
+  this.timeout(60_000);
+  let sim: VeoSimulator;
+  let api: TestApi;
+  let dir: string;
+  const fixture = fs.readFileSync(FIXTURE_VIDEO);
+  const item = (id: string) => api.services.view.provider.getTreeItem(id);
+
+  /** Tracks a task that is already completed and waits until the tree shows it so. */
+  async function completedTask(spec: Parameters<VeoSimulator['addTask']>[0] = {}): Promise<string> {
+    const t = sim.addTask({ queuedMs: 0, processingMs: 0, ...spec });
+    sim.advance(1);
+    await vscode.commands.executeCommand('veo.trackTask', t.id);
+    await waitFor(`${t.id} completed`, () => api.services.store.get(t.id)?.result?.status === 'completed');
+    return t.id;
+  }
+
+  before(async () => {
+    sim = await VeoSimulator.start();
+    api = await extensionApi();
+    await forgetAllTasks(api);
+    await setSetting('baseUrl', sim.apiBaseUrl);
+    await setSetting('pollIntervalSeconds', 600);
+    await vscode.commands.executeCommand('veo.setApiKey', sim.apiKey);
+  });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'veo-int-dl-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(async () => {
+    await setSetting('autoDownload', undefined);
+    await setSetting('downloadDirectory', undefined);
+    await vscode.commands.executeCommand('veo.clearApiKey');
+    await setSetting('baseUrl', undefined);
+    await setSetting('pollIntervalSeconds', undefined);
+    await forgetAllTasks(api);
+    await sim.close();
+  });
+
+  it('offers Download on a completed task, and writes the exact bytes to the chosen file', async () => {
+    const id = await completedTask();
+    assert.equal(item(id).contextValue, 'veoTask.completed');
+    assert.equal(item(id).command?.command, 'veo.previewVideo');
+    const file = path.join(dir, 'chosen.mp4');
+    const outcomes = await vscode.commands.executeCommand<DownloadOutcome[]>('veo.downloadVideo', id, [id], { file });
+    assert.deepEqual(outcomes, [{ id, file }]);
+    assert.ok(fs.readFileSync(file).equals(fixture));
+    assert.deepEqual(fs.readdirSync(dir), ['chosen.mp4']);
+    assert.equal(api.services.store.get(id)?.localFile, file);
+    assert.equal(item(id).contextValue, 'veoTask.downloaded');
+    assert.match(String(item(id).description), /✓ downloaded/);
+    assert.match((item(id).tooltip as vscode.MarkdownString).value, /downloaded to/);
+    const video = sim.requests.filter((r) => r.server === 'video');
+    assert.ok(video.length > 0 && video.every((r) => r.headers.authorization === undefined), 'the key never reaches the video host');
+  });
+
+  it('downloads several selected tasks into one folder with safe, distinct names', async () => {
+    const a = await completedTask({ id: 'vgen_a:b*c' });
+    const b = await completedTask();
+    const outcomes = await vscode.commands.executeCommand<DownloadOutcome[]>('veo.downloadVideo', a, [a, b], { folder: dir });
+    assert.equal(outcomes.length, 2);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['vgen_a_b_c.mp4', `${b}.mp4`].sort());
+  });
+
+  it('marks an expired link as expired instead of a generic error', async () => {
+    const id = await completedTask({ videoTtlMs: 1000 });
+    sim.advance(5000);
+    const outcomes = await vscode.commands.executeCommand<DownloadOutcome[]>('veo.downloadVideo', id, [id], { file: path.join(dir, 'x.mp4') });
+    assert.equal(outcomes.length, 1);
+    assert.equal('reason' in outcomes[0] && outcomes[0].reason, 'expired');
+    assert.equal(api.services.store.get(id)?.linkExpired, true);
+    assert.equal(item(id).contextValue, 'veoTask.expired');
+    assert.match(String(item(id).description), /link expired/);
+    assert.deepEqual(fs.readdirSync(dir), []);
+  });
+
+  it('downloads every completed task not yet downloaded', async () => {
+    await completedTask();
+    const outcomes = await vscode.commands.executeCommand<DownloadOutcome[]>('veo.downloadAllCompleted', { folder: dir });
+    assert.ok(outcomes.length >= 1);
+    for (const o of outcomes) assert.ok('file' in o && fs.readFileSync(o.file).equals(fixture));
+    const again = await vscode.commands.executeCommand<DownloadOutcome[]>('veo.downloadAllCompleted', { folder: dir });
+    assert.deepEqual(again, []);
+  });
+
+  it('auto-downloads a task when it completes', async () => {
+    await setSetting('downloadDirectory', dir);
+    await setSetting('autoDownload', true);
+    try {
+      const t = sim.addTask({ queuedMs: 1_000, processingMs: 1_000 });
+      await vscode.commands.executeCommand('veo.trackTask', t.id);
+      await waitFor('queued', () => api.services.store.get(t.id)?.result?.status === 'queued');
+      sim.advance(5_000);
+      await vscode.commands.executeCommand('veo.refresh');
+      const file = path.join(dir, `${t.id}.mp4`);
+      await waitFor('auto-downloaded file', () => api.services.store.get(t.id)?.localFile === file);
+      assert.ok(fs.readFileSync(file).equals(fixture));
+    } finally {
+      await setSetting('autoDownload', undefined);
+      await setSetting('downloadDirectory', undefined);
+    }
+  });
+});
