@@ -15,7 +15,7 @@ export function registerVideoFileCommands({ store }: Services): vscode.Disposabl
     }),
     vscode.commands.registerCommand('veo.openVideoFile', async (clicked?: unknown) => {
       const uri = localFile(clicked);
-      if (uri) await vscode.env.openExternal(uri);
+      if (uri) await vscode.commands.executeCommand('vscode.open', uri);
     }),
   );
 }
