@@ -18,6 +18,7 @@ import { registerVideoFileCommands } from './commands/videoFileCommands';
 import { DownloadManager } from './download/downloadManager';
 import { ExpiryWatcher } from './download/expiryWatcher';
 import { autoDownload } from './download/autoDownload';
+import { PreviewManager } from './preview/registerPreview';
 import { onDidChangeSettings, readSettings } from './config/settings';
 import { Logger } from './log/logger';
 import { notifyFinished } from './notifications/completionNotifier';
@@ -49,6 +50,7 @@ const COMMANDS = [
 export interface TestApi {
   services: Services;
   context: vscode.ExtensionContext;
+  previews: PreviewManager;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TestApi | undefined> {
@@ -73,7 +75,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     }),
   );
   if (!settings.baseUrl.ok) void vscode.window.showErrorMessage(settings.baseUrl.message);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { services, context } : undefined;
+  // Registered during activation so the serializer can restore panels after a reload.
+  const previews = PreviewManager.register(services, context.extensionUri);
+  context.subscriptions.push(previews);
+  return context.extensionMode === vscode.ExtensionMode.Test ? { services, context, previews } : undefined;
 }
 
 export function deactivate(): void {}

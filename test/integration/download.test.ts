@@ -64,6 +64,29 @@ describe('Downloading videos in VS Code', function () {
     assert.ok(video.length > 0 && video.every((r) => r.headers.authorization === undefined), 'the key never reaches the video host');
   });
 
+  it('asks where to save, starting in veo.downloadDirectory with <id>.mp4, and saves where the user answered', async () => {
+    await setSetting('downloadDirectory', dir);
+    const id = await completedTask();
+    const window = vscode.window as { showSaveDialog: typeof vscode.window.showSaveDialog };
+    const original = window.showSaveDialog;
+    let asked: vscode.SaveDialogOptions | undefined;
+    const answer = path.join(dir, 'answered by the test.mp4');
+    window.showSaveDialog = async (options) => {
+      asked = options;
+      return vscode.Uri.file(answer);
+    };
+    try {
+      const outcomes = await vscode.commands.executeCommand<DownloadOutcome[]>('veo.downloadVideo', id);
+      assert.deepEqual(outcomes, [{ id, file: answer }]);
+    } finally {
+      window.showSaveDialog = original;
+      await setSetting('downloadDirectory', undefined);
+    }
+    assert.equal(asked?.defaultUri?.fsPath, path.join(dir, `${id}.mp4`));
+    assert.deepEqual(asked?.filters, { 'MP4 video': ['mp4'] });
+    assert.ok(fs.readFileSync(answer).equals(fixture));
+  });
+
   it('downloads several selected tasks into one folder with safe, distinct names', async () => {
     const a = await completedTask({ id: 'vgen_a:b*c' });
     const b = await completedTask();

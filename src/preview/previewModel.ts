@@ -1,0 +1,162 @@
+// What a preview panel shows for one task: its facts, what to play, and the error states
+// with their ways out. Pure (no `vscode`): the panel turns this into a webview page.
+import type { LinkState } from '../download/probeLink';
+import { linkExpiresAt, taskState, TrackedTask, videoAvailability } from '../store/trackedTask';
+import { taskLabel } from '../treeViews/taskPresentation';
+
+export const EXPIRED_TEXT = 'This link expired; download copies are kept locally - none exists for this task';
+export const NETWORK_TEXT = 'Could not load the video: network error';
+export const FORMAT_TEXT = 'This video format is not supported here';
+export const UNTRACKED_TEXT = 'This task is no longer tracked.';
+
+/** `detail` of an error state, as the page reports it. */
+export type PreviewErrorKind = 'expired' | 'network' | 'format' | 'noVideo' | 'untracked';
+
+/** Buttons of the page: the toolbar's, and the ways out of an error. */
+export type PreviewAction = 'download' | 'copyUrl' | 'openExternal' | 'retry' | 'tryAnyway';
+
+export interface PreviewError {
+  kind: PreviewErrorKind;
+  message: string;
+  /** Ways out offered with the message, in order. */
+  actions: PreviewAction[];
+}
+
+export interface PreviewFact {
+  name: string;
+  value: string;
+}
+
+export type PreviewSource = { kind: 'local'; path: string } | { kind: 'remote'; url: string };
+
+export interface PreviewModel {
+  taskId: string;
+  title: string;
+  facts: PreviewFact[];
+  /** What the video element plays; absent when there is nothing that could play. */
+  source?: PreviewSource;
+  /** The video link the API gave, for "Copy Video URL" and "Open in Browser". */
+  videoUrl?: string;
+  /** The video host refused the link: opening it elsewhere is pointless. */
+  linkDead: boolean;
+  /** "Download" is offered: the link should work and there is no local copy. */
+  canDownload: boolean;
+  /** Shown instead of loading the video. */
+  blocked?: PreviewError;
+}
+
+/** MediaError codes (the DOM constants, which a Node module cannot reference). */
+export const MEDIA_ERR_ABORTED = 1;
+export const MEDIA_ERR_NETWORK = 2;
+export const MEDIA_ERR_DECODE = 3;
+export const MEDIA_ERR_SRC_NOT_SUPPORTED = 4;
+
+/**
+ * The model of task `taskId` (`task` undefined: no longer tracked). `localFileExists` tells
+ * whether `task.localFile` is still on disk; a missing copy falls back to the link.
+ */
+export function previewModel(taskId: string, task: TrackedTask | undefined, now: number, localFileExists: boolean): PreviewModel {
+  if (!task) {
+    return {
+      taskId, title: taskId, facts: [{ name: 'ID', value: taskId }], linkDead: false, canDownload: false,
+      blocked: { kind: 'untracked', message: UNTRACKED_TEXT, actions: [] },
+    };
+  }
+  const local = task.localFile !== undefined && localFileExists ? task.localFile : undefined;
+  const video = videoAvailability(local ? task : { ...task, localFile: undefined }, now);
+  const videoUrl = task.result?.video_url ?? undefined;
+  const linkDead = task.linkExpired === true;
+  const model: PreviewModel = {
+    taskId: task.id,
+    title: taskLabel(task),
+    facts: taskFacts(task, now, local !== undefined),
+    videoUrl,
+    linkDead,
+    canDownload: video === 'online',
+  };
+  if (video === 'downloaded' && local) {
+    model.source = { kind: 'local', path: local };
+  } else if (video === 'online' && videoUrl) {
+    model.source = { kind: 'remote', url: videoUrl };
+  } else if (video === 'expired') {
+    // Expired by the estimate only: the link may still work, so the user may try it.
+    if (videoUrl && !linkDead) model.source = { kind: 'remote', url: videoUrl };
+    model.blocked = errorFor(model, 'expired');
+  } else {
+    model.blocked = { kind: 'noVideo', message: noVideoText(task), actions: [] };
+  }
+  return model;
+}
+
+/** The error to show after playback failed with MediaError `code` and the link probe said `probe`. */
+export function playbackError(model: PreviewModel, probe: LinkState, code: number | undefined): PreviewError {
+  if (probe === 'expired') return errorFor({ ...model, linkDead: true, source: undefined }, 'expired');
+  if (probe === 'network') return errorFor(model, 'network');
+  if (probe === 'ok' && code === MEDIA_ERR_NETWORK) return errorFor(model, 'network');
+  return errorFor(model, 'format');
+}
+
+/** An error of `kind` with the ways out that make sense for `model`. */
+export function errorFor(model: PreviewModel, kind: PreviewErrorKind): PreviewError {
+  const linkUsable = model.videoUrl !== undefined && !model.linkDead;
+  const actions: PreviewAction[] = [];
+  switch (kind) {
+    case 'expired':
+      if (linkUsable && model.source?.kind === 'remote') actions.push('tryAnyway');
+      return { kind, message: EXPIRED_TEXT, actions };
+    case 'network':
+      if (model.source) actions.push('retry');
+      if (linkUsable) actions.push('openExternal');
+      return { kind, message: NETWORK_TEXT, actions };
+    case 'format':
+      if (linkUsable) actions.push('openExternal');
+      if (model.canDownload) actions.push('download');
+      return { kind, message: FORMAT_TEXT, actions };
+    case 'untracked':
+      return { kind, message: UNTRACKED_TEXT, actions };
+    case 'noVideo':
+      return { kind, message: 'There is no video for this task.', actions };
+  }
+}
+
+function noVideoText(task: TrackedTask): string {
+  const state = taskState(task);
+  switch (state) {
+    case 'failed':
+      return `This task failed: ${task.result?.error ?? 'no reason given'}`;
+    case 'notFound':
+      return 'The VEO API does not know this task, so there is no video.';
+    case 'unknown':
+      return `No video: the task's status is "${task.result?.status ?? ''}".`;
+    case 'pending':
+      return 'No video yet: the task has not been checked. This preview updates when it completes.';
+    default:
+      return `No video yet: the task is ${state}. This preview updates when it completes.`;
+  }
+}
+
+function taskFacts(task: TrackedTask, now: number, hasLocalCopy: boolean): PreviewFact[] {
+  const r = task.result;
+  const facts: PreviewFact[] = [];
+  if (task.label !== undefined) facts.push({ name: 'Name', value: task.label });
+  facts.push({ name: 'ID', value: task.id });
+  facts.push({ name: 'Model', value: r?.model ?? 'unknown' });
+  if (r?.created !== undefined) facts.push({ name: 'Created', value: isoSeconds(r.created) });
+  facts.push({ name: 'Status', value: r?.status ?? taskState(task) });
+  if (r?.actualDuration !== undefined) facts.push({ name: 'Duration', value: `${r.actualDuration} s` });
+  if (hasLocalCopy && task.localFile) {
+    facts.push({ name: 'Video', value: `downloaded to ${task.localFile}` });
+  } else {
+    if (task.localFile) facts.push({ name: 'Video', value: `the downloaded copy is missing: ${task.localFile}` });
+    const expires = linkExpiresAt(task);
+    if (task.linkExpired) facts.push({ name: 'Link', value: 'expired (the video host refused it)' });
+    else if (expires !== undefined) facts.push({ name: 'Link', value: `${expires > now ? 'expires' : 'expired'} ${new Date(expires).toISOString()} (estimated)` });
+  }
+  if (r?.error) facts.push({ name: 'Error', value: r.error });
+  return facts;
+}
+
+function isoSeconds(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  return Number.isNaN(d.getTime()) ? String(seconds) : d.toISOString();
+}

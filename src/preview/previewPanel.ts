@@ -1,0 +1,172 @@
+// One preview webview for one task: renders its page, follows the page's reports, finds
+// out why playback failed, and performs the page's buttons.
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { loadNetwork } from '../api/lazyNetwork';
+import type { LinkState } from '../download/probeLink';
+import type { Services } from '../services';
+import { HostAction, HostMessage, parsePageMessage, StateReport } from './messages';
+import { renderPreviewHtml } from './previewHtml';
+import { playbackError, PreviewModel, previewModel } from './previewModel';
+
+export interface PreviewPanelHost {
+  services: Services;
+  extensionUri: vscode.Uri;
+  /** A state the page reported. */
+  report(id: string, report: StateReport): void;
+  /** The panel closed. */
+  closed(panel: PreviewPanel): void;
+}
+
+export class PreviewPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private model: PreviewModel | undefined;
+  private renderedKey: string | undefined;
+  private renderedHtml: string | undefined;
+  private reported: StateReport | undefined;
+  private probing = false;
+  private disposed = false;
+
+  constructor(
+    readonly taskId: string,
+    readonly panel: vscode.WebviewPanel,
+    private readonly host: PreviewPanelHost,
+  ) {
+    panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'veo.svg');
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw)),
+    );
+    this.refresh();
+  }
+
+  /** The last state the page reported since it was last rendered. */
+  get lastState(): StateReport | undefined {
+    return this.reported;
+  }
+
+  /** The HTML last rendered. */
+  get html(): string | undefined {
+    return this.renderedHtml;
+  }
+
+  /** Renders the page again when what it shows changed (e.g. a download finished); true when it did. */
+  refresh(): boolean {
+    if (this.disposed) return false;
+    const task = this.host.services.store.get(this.taskId);
+    const local = task?.localFile;
+    const model = previewModel(this.taskId, task, Date.now(), local !== undefined && fs.existsSync(local));
+    const webview = this.panel.webview;
+    const src = model.source?.kind === 'local' ? webview.asWebviewUri(vscode.Uri.file(model.source.path)).toString() : model.source?.url;
+    this.panel.title = `▶ ${model.title}`;
+    const key = JSON.stringify([model, src]);
+    if (key === this.renderedKey) return false;
+    this.renderedKey = key;
+    this.model = model;
+    this.reported = undefined;
+
+    const media = vscode.Uri.joinPath(this.host.extensionUri, 'media');
+    const roots = [media];
+    if (model.source?.kind === 'local') roots.push(vscode.Uri.file(path.dirname(model.source.path)));
+    webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: roots };
+    this.renderedHtml = renderPreviewHtml({
+      model,
+      src,
+      nonce: randomBytes(16).toString('base64'),
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
+    });
+    webview.html = this.renderedHtml;
+    return true;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+    this.host.closed(this);
+  }
+
+  private onMessage(raw: unknown): void {
+    const message = parsePageMessage(raw);
+    if (!message || this.disposed) return;
+    switch (message.type) {
+      case 'state': {
+        const report: StateReport = { state: message.state, detail: message.detail, currentTime: message.currentTime };
+        this.reported = report;
+        this.host.report(this.taskId, report);
+        return;
+      }
+      case 'playbackFailed':
+        void this.diagnose(message.code);
+        return;
+      case 'action':
+        void this.perform(message.action);
+        return;
+    }
+  }
+
+  /** Playback failed: asks the video host why, then shows the matching error. */
+  private async diagnose(code: number | undefined): Promise<void> {
+    const model = this.model;
+    const source = model?.source;
+    if (!model || !source || this.probing) return;
+    const log = this.host.services.log;
+    if (source.kind === 'local') {
+      // A deleted copy: render again, which falls back to the link.
+      if (!fs.existsSync(source.path) && this.refresh()) return;
+      log.warn(`Preview of ${this.taskId}: the downloaded file does not play (MediaError ${code ?? '?'})`);
+      this.post({ type: 'showError', error: playbackError(model, 'ok', code) });
+      return;
+    }
+    this.probing = true;
+    let probe: LinkState;
+    try {
+      probe = await loadNetwork().probeVideoLink(source.url);
+    } catch {
+      probe = 'network';
+    } finally {
+      this.probing = false;
+    }
+    if (this.disposed || this.model !== model) return;
+    log.info(`Preview of ${this.taskId}: playback failed (MediaError ${code ?? '?'}); the video host says: ${probe}`);
+    if (probe === 'expired') {
+      // Recorded on the task; the store change renders the expired page.
+      this.host.services.store.update(this.taskId, { linkExpired: true });
+      if (this.model !== model) return;
+    }
+    this.post({ type: 'showError', error: playbackError(model, probe, code) });
+  }
+
+  private async perform(action: HostAction): Promise<void> {
+    const task = this.host.services.store.get(this.taskId);
+    const url = task?.result?.video_url ?? undefined;
+    try {
+      switch (action) {
+        case 'download':
+          await vscode.commands.executeCommand('veo.downloadVideo', this.taskId);
+          return;
+        case 'copyUrl':
+          if (!url) return;
+          await vscode.env.clipboard.writeText(url);
+          vscode.window.setStatusBarMessage('VEO: video URL copied', 3000);
+          return;
+        case 'openExternal':
+          // A string, not Uri.parse(url): Uri re-encodes the query and breaks signed links
+          // (microsoft/vscode#85930); openExternal opens a string exactly as given.
+          if (url) await vscode.env.openExternal(url as unknown as vscode.Uri);
+          return;
+      }
+    } catch (err) {
+      void vscode.window.showErrorMessage(`VEO: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private post(message: HostMessage): void {
+    void this.panel.webview.postMessage(message);
+  }
+}
