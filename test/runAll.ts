@@ -1,11 +1,13 @@
 /*
  * `npm test`: every tier in one run. Unit tests (plain Node mocha) first, then the
- * integration suite inside a real VS Code 1.100.3 (code-server + headless Chromium).
+ * integration suite inside a real VS Code 1.100.3 (code-server + headless Chromium),
+ * then the browser end-to-end suite that clicks through the workbench.
  * Closes with one `N passed, N failed` line summing the tiers, for CI.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { runE2e } from './e2e/run';
 import { runIntegrationTests } from './host/runCodeServerTests';
 
 interface TierResult {
@@ -39,6 +41,14 @@ async function main(): Promise<number> {
   } catch (e) {
     console.error('integration tier could not run:', e);
     tiers.push({ name: 'integration', passed: 0, failed: 1 });
+  }
+  console.log('\n=== Browser end-to-end (workbench in headless Chromium) ===');
+  try {
+    const r = await runE2e();
+    tiers.push({ name: 'e2e', passed: r.passed, failed: r.failed });
+  } catch (e) {
+    console.error('e2e tier could not run:', e);
+    tiers.push({ name: 'e2e', passed: 0, failed: 1 });
   }
   console.log('');
   for (const t of tiers) console.log(`${t.name}: ${t.passed} passed, ${t.failed} failed`);
