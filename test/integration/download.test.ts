@@ -110,9 +110,9 @@ describe('Downloading videos in VS Code', function () {
   it('warns once when a link that is not downloaded is about to expire', async () => {
     const id = await completedTask();
     assert.equal(api.services.store.get(id)?.expiryWarned, undefined, 'a fresh link is not warned about');
-    api.services.store.update(id, { completedAt: Date.now() - 22 * 3_600_000 });
+    api.services.store.update(id, { completedAt: Date.now() - 22 * 3_600_000 - 90_000 });
     await waitFor('expiry warning', () => api.services.store.get(id)?.expiryWarned === true);
-    assert.match(String(item(id).description), /link expires in 1h 59m/);
+    assert.match(String(item(id).description), /link expires in 1h 58m/);
   });
 
   it('downloads every completed task not yet downloaded', async () => {
