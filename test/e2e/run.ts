@@ -66,18 +66,19 @@ export async function runE2e(): Promise<E2eResult> {
       run: async () => {
         await page.goto(workbenchUrl({ host: server.host, folder: workspace }));
         await wb.openVeoView();
-        const setKey = wb.viewPane.getByRole('button', { name: 'Set API Key' });
+        const setKey = wb.welcomeButton('Set API Key');
         await setKey.waitFor({ timeout: WAIT_MS });
         await setKey.click();
+        await wb.waitForInput('VEO: Set API Key');
         await wb.typeIntoInput(sim.apiKey);
         await page.keyboard.press('Enter');
-        await wb.viewPane.getByRole('button', { name: 'Track Task...' }).waitFor({ timeout: WAIT_MS });
+        await wb.welcomeButton('Track Task...').waitFor({ timeout: WAIT_MS });
       },
     },
     {
       name: 'F1 > "VEO: Track Task..." with three ids shows three queued rows',
       run: async () => {
-        await wb.runCommand('VEO: Track Task...');
+        await wb.runCommand('VEO: Track Task...', 'VEO: Track Task');
         await wb.typeIntoInput(`${ok.id}, ${bad.id} ${slow.id}`);
         await page.keyboard.press('Enter');
         for (const t of [ok, bad, slow]) await wb.waitForRowIcon(t.id, 'clock');
@@ -100,7 +101,7 @@ export async function runE2e(): Promise<E2eResult> {
         await wb.notification(new RegExp(`${ok.id} completed`)).waitFor({ timeout: WAIT_MS });
         await wb.notification(new RegExp(`${bad.id} failed`)).waitFor({ timeout: WAIT_MS });
         await wb.runCommand('Notifications: Clear All Notifications');
-        await wb.runCommand('VEO: Track Task...');
+        await wb.runCommand('VEO: Track Task...', 'VEO: Track Task');
         await wb.typeIntoInput(waiting.id);
         await page.keyboard.press('Enter');
         await wb.waitForRowIcon(waiting.id, 'clock');
@@ -116,6 +117,8 @@ export async function runE2e(): Promise<E2eResult> {
         await page.getByRole('menuitem', { name: 'Download Video' }).hover();
         await page.screenshot({ path: path.join(SCREENSHOTS, 'context-menu.png') });
         await wb.chooseMenuItem('Download Video');
+        // VS Code's simple file dialog: an input prefilled with the default path.
+        await waitUntil('the save dialog with the default path', async () => (await wb.quickInputBox.inputValue()).endsWith(`${ok.id}.mp4`));
         await wb.typeIntoInput(savedFile);
         await page.keyboard.press('Enter');
         const expected = fs.readFileSync(FIXTURE_VIDEO);
@@ -140,7 +143,7 @@ export async function runE2e(): Promise<E2eResult> {
       name: 'bad input: an empty id and an absurd id are refused with their message; nothing is tracked',
       run: async () => {
         const rowsBefore = await page.getByRole('treeitem').count();
-        await wb.runCommand('VEO: Track Task...');
+        await wb.runCommand('VEO: Track Task...', 'VEO: Track Task');
         await wb.typeIntoInput('   ');
         await wb.inputMessage.filter({ hasText: 'Enter at least one task id.' }).waitFor({ timeout: WAIT_MS });
         await page.keyboard.press('Enter');
@@ -157,8 +160,7 @@ export async function runE2e(): Promise<E2eResult> {
       run: async () => {
         const a = sim.addTask({ queuedMs: FOREVER });
         const b = sim.addTask({ queuedMs: FOREVER });
-        await wb.runCommand('VEO: Track Task...');
-        await wb.quickInputBox.waitFor({ timeout: WAIT_MS });
+        await wb.runCommand('VEO: Track Task...', 'VEO: Track Task');
         await page.keyboard.insertText(`${a.id}\n${b.id}`);
         // VS Code's input box turns the pasted line break into a space; the ids stay apart.
         const value = await wb.quickInputBox.inputValue();
@@ -171,7 +173,7 @@ export async function runE2e(): Promise<E2eResult> {
     {
       name: 'bad input: a wrong key pauses polling with a clear message and a way out',
       run: async () => {
-        await wb.runCommand('VEO: Set API Key');
+        await wb.runCommand('VEO: Set API Key', 'VEO: Set API Key');
         await wb.typeIntoInput('definitely-not-the-key');
         await page.keyboard.press('Enter');
         await wb.notification(/refused the API key/).waitFor({ timeout: WAIT_MS });

@@ -22,6 +22,11 @@ export class Workbench {
     await this.viewPane.waitFor({ timeout: WAIT_MS });
   }
 
+  /** A button of the view's welcome content (not the same-named title action). */
+  welcomeButton(name: string): Locator {
+    return this.viewPane.locator('.welcome-view-content').getByRole('button', { name, exact: true });
+  }
+
   /** The tree row of a task (its accessible name starts with the label or id). */
   row(text: string): Locator {
     return this.page.getByRole('treeitem', { name: new RegExp(`^${escapeRegExp(text)}`) });
@@ -39,13 +44,20 @@ export class Workbench {
     return this.quickInput.locator('input.input');
   }
 
-  /** F1, the command's title, Enter. */
-  async runCommand(title: string): Promise<void> {
+  /** Waits until the quick input shows the input box titled `title` (not the palette it replaced). */
+  async waitForInput(title: string): Promise<void> {
+    await this.quickInput.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: WAIT_MS });
+    await this.quickInputBox.focus();
+  }
+
+  /** F1, the command's title, Enter; with `inputTitle`, also waits for the input box it opens. */
+  async runCommand(title: string, inputTitle?: string): Promise<void> {
     await this.page.keyboard.press('F1');
     await this.quickInputBox.waitFor({ timeout: WAIT_MS });
     await this.quickInputBox.fill(`>${title}`);
     await this.quickInput.getByRole('option', { name: new RegExp(escapeRegExp(title)) }).first().waitFor({ timeout: WAIT_MS });
     await this.page.keyboard.press('Enter');
+    if (inputTitle) await this.waitForInput(inputTitle);
   }
 
   /** Types into the open input box (replacing what it holds) and waits for its message, if any. */
