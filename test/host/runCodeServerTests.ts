@@ -23,13 +23,22 @@ export interface IntegrationResult {
   exitCode: number;
 }
 
-export async function runIntegrationTests(): Promise<IntegrationResult> {
+export interface IntegrationRunOptions {
+  /** Compiled module exporting `run()` (default: the integration suite, out/test/integration/index.js). */
+  testsPath?: string;
+  /** More environment for code-server and so for the extension host (e.g. where a bench writes its figures). */
+  extraEnv?: Record<string, string>;
+  /** Sees every console line of the extension host that is printed; false drops it. */
+  filterLog?: (line: string) => boolean;
+}
+
+export async function runIntegrationTests(options: IntegrationRunOptions = {}): Promise<IntegrationResult> {
   provisionCodeServer();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'veo-integration-'));
   const workspace = path.join(work, 'workspace');
   fs.mkdirSync(workspace);
   const resultsFile = path.join(work, 'results.json');
-  const server = await startCodeServer({ env: { VEO_TEST_RESULTS: resultsFile, VEO_TEST_WORKSPACE: workspace } });
+  const server = await startCodeServer({ env: { ...options.extraEnv, VEO_TEST_RESULTS: resultsFile, VEO_TEST_WORKSPACE: workspace } });
   const browser = await launchChromium();
   let exitCode = 1;
   try {
@@ -38,7 +47,7 @@ export async function runIntegrationTests(): Promise<IntegrationResult> {
       void exposeAutomation(page, {
         onLog: (type, args) => {
           const line = format(...args);
-          if (NOISE.some((re) => re.test(line))) return;
+          if (NOISE.some((re) => re.test(line)) || options.filterLog?.(line) === false) return;
           (type === 'error' ? process.stderr : process.stdout).write(line + '\n');
         },
         onExit: resolve,
@@ -47,7 +56,7 @@ export async function runIntegrationTests(): Promise<IntegrationResult> {
     const url = workbenchUrl({
       host: server.host,
       folder: workspace,
-      extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
+      extensionTestsPath: options.testsPath ?? path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
     });
     await page.goto(url);
     let timer: NodeJS.Timeout | undefined;
