@@ -140,8 +140,12 @@ export class Poller {
     this.entries.clear();
   }
 
+  /** Most tasks tracked since the poller was last idle: finished tasks leaving must not widen the gap. */
+  private peakSize = 0;
+
   private spacing(): number {
-    return Math.min(this.maxSpacingMs, this.intervalMs / Math.max(1, 2 * this.entries.size));
+    this.peakSize = this.entries.size === 0 ? 0 : Math.max(this.peakSize, this.entries.size);
+    return Math.min(this.maxSpacingMs, this.intervalMs / Math.max(1, 2 * this.peakSize));
   }
 
   private schedule(): void {

@@ -1,5 +1,6 @@
 // The tracked tasks, in insertion order, persisted on every change. No `vscode` import:
 // it takes a Memento-like object, so it is unit-tested in plain Node.
+import { isDeepStrictEqual } from 'node:util';
 import { Emitter } from '../util/emitter';
 import { deserializeTasks, serializeTasks, STORE_KEY } from './storedShape';
 import type { TrackedTask } from './trackedTask';
@@ -15,7 +16,9 @@ export type StoreChange = { ids: string[] } | { ids: undefined };
 export class TaskStore {
   private readonly tasks = new Map<string, TrackedTask>();
   private readonly changed = new Emitter<StoreChange>();
-  private writing: Promise<void> = Promise.resolve();
+  /** The write in flight (at most one), and whether a change came after it started. */
+  private writing: Promise<void> | undefined;
+  private dirty = false;
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly memento: MementoLike) {
@@ -58,12 +61,13 @@ export class TaskStore {
     return removed;
   }
 
-  /** Applies `patch` to task `id`; fields set to undefined are removed. */
+  /** Applies `patch` to task `id`; fields set to undefined are removed. A patch that changes nothing is not written or announced. */
   update(id: string, patch: Partial<Omit<TrackedTask, 'id'>>): TrackedTask | undefined {
     const current = this.tasks.get(id);
     if (!current) return undefined;
     const next: TrackedTask = { ...current, ...patch };
     for (const key of Object.keys(next) as (keyof TrackedTask)[]) if (next[key] === undefined) delete next[key];
+    if (isDeepStrictEqual(next, current)) return current;
     this.tasks.set(id, next);
     this.commit({ ids: [id] });
     return next;
@@ -71,17 +75,32 @@ export class TaskStore {
 
   /** Resolves when every change so far is written. */
   flush(): Promise<void> {
-    return this.writing;
+    return this.writing ?? Promise.resolve();
   }
 
   dispose(): void {
     this.changed.dispose();
   }
 
+  /**
+   * Every change is written at once, but at most one write is in flight: changes that
+   * come during a write are folded into one more write of the latest state. (Each
+   * globalState write copies every task, so a queue of one write per change falls behind.)
+   */
   private commit(change: StoreChange): void {
-    const snapshot = serializeTasks(this.tasks.values());
-    // Writes are chained so an older snapshot never lands after a newer one.
-    this.writing = this.writing.then(() => this.memento.update(STORE_KEY, snapshot)).catch(() => undefined);
+    this.dirty = true;
+    this.writing ??= this.writeLatest();
     this.changed.fire(change);
+  }
+
+  private async writeLatest(): Promise<void> {
+    try {
+      while (this.dirty) {
+        this.dirty = false;
+        await Promise.resolve(this.memento.update(STORE_KEY, serializeTasks(this.tasks.values()))).catch(() => undefined);
+      }
+    } finally {
+      this.writing = undefined;
+    }
   }
 }

@@ -46,9 +46,15 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<string>, vscod
     this.rendered.set(id, item.description);
     item.iconPath = iconForState(taskState(task), task.problem !== undefined);
     item.contextValue = taskContextValue(task, now);
-    item.tooltip = new vscode.MarkdownString(taskTooltip(task, now));
     if (videoAvailability(task, now) !== 'none') item.command = { command: 'veo.previewVideo', title: 'Preview Video', arguments: [id] };
     item.accessibilityInformation = { label: `${taskLabel(task)}, ${item.description}` };
+    return item;
+  }
+
+  /** Tooltips are built on hover only: for thousands of rows they would cost most of a render. */
+  resolveTreeItem(item: vscode.TreeItem, id: string): vscode.TreeItem {
+    const task = this.store.get(id);
+    if (task) item.tooltip = new vscode.MarkdownString(taskTooltip(task, Date.now()));
     return item;
   }
 

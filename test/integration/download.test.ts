@@ -59,7 +59,7 @@ describe('Downloading videos in VS Code', function () {
     assert.equal(api.services.store.get(id)?.localFile, file);
     assert.equal(item(id).contextValue, 'veoTask.downloaded');
     assert.match(String(item(id).description), /✓ downloaded/);
-    assert.match((item(id).tooltip as vscode.MarkdownString).value, /downloaded to/);
+    assert.match((api.services.view.provider.resolveTreeItem(item(id), id).tooltip as vscode.MarkdownString).value, /downloaded to/);
     const video = sim.requests.filter((r) => r.server === 'video');
     assert.ok(video.length > 0 && video.every((r) => r.headers.authorization === undefined), 'the key never reaches the video host');
   });

@@ -107,7 +107,8 @@ describe('Tracking tasks in VS Code', function () {
     const t = sim.addTask({ queuedMs: 0, processingMs: 0, outcome: 'failed', error: '<img src=x onerror=alert(1)> **bold**' });
     await vscode.commands.executeCommand('veo.trackTask', t.id);
     await waitForIcon(t.id, 'error');
-    const tooltip = (item(t.id).tooltip as vscode.MarkdownString).value;
+    assert.equal(item(t.id).tooltip, undefined, 'built on hover, not with every row');
+    const tooltip = (api.services.view.provider.resolveTreeItem(item(t.id), t.id).tooltip as vscode.MarkdownString).value;
     assert.ok(tooltip.includes('- error: &lt;img src=x onerror=alert\\(1\\)&gt; \\*\\*bold\\*\\*'), tooltip);
     assert.ok(!tooltip.includes('<img'), tooltip);
   });

@@ -68,6 +68,17 @@ describe('Poller against the simulator (fake clock)', () => {
     for (let i = 1; i < starts.length; i++) assert.ok(starts[i] - starts[i - 1] >= 250, `gap ${starts[i] - starts[i - 1]}`);
   });
 
+  it('keeps the gap of the whole round when finished tasks leave it', async () => {
+    const done = [1, 2, 3].map(() => sim.addTask({ queuedMs: 0, processingMs: 0 }));
+    const running = sim.addTask({ queuedMs: FOREVER });
+    sim.advance(1);
+    startPoller({ maxSpacingMs: 10_000 });
+    [...done, running].forEach((t) => poller.track(t.id));
+    await run(INTERVAL - 1);
+    const starts = outcomes.map((o) => o.at - outcomes[0].at);
+    assert.deepEqual(starts, [0, 3_750, 7_500, 11_250]);
+  });
+
   it('never has more requests in flight than the concurrency limit', async () => {
     const tasks = Array.from({ length: 10 }, () => sim.addTask({ queuedMs: FOREVER }));
     sim.injectFault({ kind: 'delay', ms: 100 }, { times: 10 });

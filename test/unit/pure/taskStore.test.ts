@@ -131,7 +131,7 @@ describe('TaskStore', () => {
     store.remove(['b']);
     store.add(['c'], 6);
     await store.flush();
-    assert.equal(memento.writes.length, 4);
+    assert.equal(memento.writes.length, 2, 'the first change is written at once; the three during it, as one write');
     assert.deepEqual(memento.data.get(STORE_KEY), {
       version: 1,
       tasks: [
@@ -141,7 +141,7 @@ describe('TaskStore', () => {
     });
   });
 
-  it('writes one at a time, in order, so an older snapshot never lands last', async () => {
+  it('writes one at a time, folding changes made during a write into one write of the latest state', async () => {
     const memento = new FakeMemento(2);
     const store = new TaskStore(memento);
     store.add(['a'], 1);
@@ -151,9 +151,24 @@ describe('TaskStore', () => {
     assert.equal(memento.maxInFlight, 1);
     assert.deepEqual(
       memento.writes.map((w) => (w as { tasks: { label?: string }[] }).tasks[0].label),
-      [undefined, 'one', 'two'],
+      [undefined, 'two'],
     );
     assert.deepEqual(memento.data.get(STORE_KEY), { version: 1, tasks: [{ id: 'a', addedAt: 1, label: 'two' }] });
+  });
+
+  it('writes nothing and announces nothing for an update that changes nothing', async () => {
+    const memento = new FakeMemento();
+    const store = new TaskStore(memento);
+    store.add(['a'], 1);
+    store.update('a', { label: 'x' });
+    await store.flush();
+    const writes = memento.writes.length;
+    let events = 0;
+    store.onDidChange(() => events++);
+    store.update('a', { label: 'x', problem: undefined });
+    await store.flush();
+    assert.equal(memento.writes.length, writes);
+    assert.equal(events, 0);
   });
 
   it('a failed write does not stop later writes or reject flush()', async () => {
