@@ -30,26 +30,24 @@ function runUnitTests(): Promise<TierResult> {
   });
 }
 
+/** Runs one tier; a tier that cannot even start counts as one failure. */
+async function runTier(name: string, title: string, run: () => Promise<{ passed: number; failed: number }>): Promise<TierResult> {
+  console.log(`\n=== ${title} ===`);
+  try {
+    const r = await run();
+    return { name, passed: r.passed, failed: r.failed };
+  } catch (e) {
+    console.error(`${name} tier could not run:`, e);
+    return { name, passed: 0, failed: 1 };
+  }
+}
+
 async function main(): Promise<number> {
   const tiers: TierResult[] = [];
   console.log('\n=== Unit tests (plain Node) ===');
   tiers.push(await runUnitTests());
-  console.log('\n=== Integration tests (inside VS Code 1.100.3) ===');
-  try {
-    const r = await runIntegrationTests();
-    tiers.push({ name: 'integration', passed: r.passed, failed: r.failed });
-  } catch (e) {
-    console.error('integration tier could not run:', e);
-    tiers.push({ name: 'integration', passed: 0, failed: 1 });
-  }
-  console.log('\n=== Browser end-to-end (workbench in headless Chromium) ===');
-  try {
-    const r = await runE2e();
-    tiers.push({ name: 'e2e', passed: r.passed, failed: r.failed });
-  } catch (e) {
-    console.error('e2e tier could not run:', e);
-    tiers.push({ name: 'e2e', passed: 0, failed: 1 });
-  }
+  tiers.push(await runTier('integration', 'Integration tests (inside VS Code 1.100.3)', runIntegrationTests));
+  tiers.push(await runTier('e2e', 'Browser end-to-end (workbench in headless Chromium)', runE2e));
   console.log('');
   for (const t of tiers) console.log(`${t.name}: ${t.passed} passed, ${t.failed} failed`);
   const passed = tiers.reduce((n, t) => n + t.passed, 0);

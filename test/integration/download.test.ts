@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DownloadOutcome } from '../../src/download/downloadManager';
 import type { TestApi } from '../../src/extension';
-import { FIXTURE_VIDEO, VeoSimulator } from '../sim/simulator';
-import { extensionApi, forgetAllTasks, setSetting, waitFor } from './helpers';
+import { FIXTURE_VIDEO, TaskSpec, VeoSimulator } from '../sim/simulator';
+import { setSetting, trackFinishedTask, useSimulator, waitFor } from './helpers';
 
 describe('Downloading videos in VS Code', function () {
   this.timeout(60_000);
@@ -16,36 +16,13 @@ describe('Downloading videos in VS Code', function () {
   const fixture = fs.readFileSync(FIXTURE_VIDEO);
   const item = (id: string) => api.services.view.provider.getTreeItem(id);
 
-  /** Tracks a task that is already completed and waits until the tree shows it so. */
-  async function completedTask(spec: Parameters<VeoSimulator['addTask']>[0] = {}): Promise<string> {
-    const t = sim.addTask({ queuedMs: 0, processingMs: 0, ...spec });
-    sim.advance(1);
-    await vscode.commands.executeCommand('veo.trackTask', t.id);
-    await waitFor(`${t.id} completed`, () => api.services.store.get(t.id)?.result?.status === 'completed');
-    return t.id;
-  }
-
-  before(async () => {
-    sim = await VeoSimulator.start();
-    api = await extensionApi();
-    await forgetAllTasks(api);
-    await setSetting('baseUrl', sim.apiBaseUrl);
-    await setSetting('pollIntervalSeconds', 600);
-    await vscode.commands.executeCommand('veo.setApiKey', sim.apiKey);
-  });
+  const world = useSimulator({ withKey: true });
+  const completedTask = (spec?: TaskSpec) => trackFinishedTask(world, spec);
+  before(() => ({ sim, api } = world));
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'veo-int-dl-'));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-  after(async () => {
-    await setSetting('autoDownload', undefined);
-    await setSetting('downloadDirectory', undefined);
-    await vscode.commands.executeCommand('veo.clearApiKey');
-    await setSetting('baseUrl', undefined);
-    await setSetting('pollIntervalSeconds', undefined);
-    await forgetAllTasks(api);
-    await sim.close();
-  });
 
   it('offers Download on a completed task, and writes the exact bytes to the chosen file', async () => {
     const id = await completedTask();

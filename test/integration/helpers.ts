@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
+import { TaskSpec, VeoSimulator } from '../sim/simulator';
 
 export const EXTENSION_ID = 'veo-tools.veo-tasks';
 
@@ -29,4 +30,45 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 export async function forgetAllTasks(api: TestApi): Promise<void> {
   api.services.store.remove(api.services.store.all().map((t) => t.id));
   await api.services.store.flush();
+}
+
+export interface SuiteWorld {
+  sim: VeoSimulator;
+  api: TestApi;
+}
+
+const SETTINGS_TESTS_CHANGE = ['baseUrl', 'pollIntervalSeconds', 'autoDownload', 'downloadDirectory'];
+
+/**
+ * Mocha hooks every suite shares: a simulator, the extension pointed at it (polling every
+ * 600 s, so tests poll with "VEO: Refresh"), an empty tree, and optionally the key; all
+ * undone afterwards. Read `sim` and `api` from the returned object inside tests.
+ */
+export function useSimulator(options: { withKey: boolean }): SuiteWorld {
+  const world = {} as SuiteWorld;
+  before(async () => {
+    world.sim = await VeoSimulator.start();
+    world.api = await extensionApi();
+    await forgetAllTasks(world.api);
+    await setSetting('baseUrl', world.sim.apiBaseUrl);
+    await setSetting('pollIntervalSeconds', 600);
+    if (options.withKey) await vscode.commands.executeCommand('veo.setApiKey', world.sim.apiKey);
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('veo.clearApiKey');
+    for (const key of SETTINGS_TESTS_CHANGE) await setSetting(key, undefined);
+    await forgetAllTasks(world.api);
+    await world.sim.close();
+  });
+  return world;
+}
+
+/** Tracks a simulator task that completes (or fails) at once and waits until the store says so. */
+export async function trackFinishedTask(world: SuiteWorld, spec: TaskSpec = {}): Promise<string> {
+  const t = world.sim.addTask({ queuedMs: 0, processingMs: 0, ...spec });
+  world.sim.advance(1);
+  await vscode.commands.executeCommand('veo.trackTask', t.id);
+  const status = spec.outcome ?? 'completed';
+  await waitFor(`${t.id} is ${status}`, () => world.api.services.store.get(t.id)?.result?.status === status);
+  return t.id;
 }

@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { EXPIRED_TEXT } from '../../src/preview/previewModel';
-import { FIXTURE_VIDEO, VeoSimulator } from '../sim/simulator';
-import { extensionApi, setSetting, waitFor } from './helpers';
+import { FIXTURE_VIDEO, TaskSpec, VeoSimulator } from '../sim/simulator';
+import { trackFinishedTask, useSimulator, waitFor } from './helpers';
 
 /** The page's `data-settings`, unescaped and parsed. */
 function pageSettings(html: string): { taskId: string; src?: string; error?: { kind: string; message: string } } {
@@ -30,13 +30,8 @@ describe('Previewing videos in VS Code', function () {
   const state = (id: string) => previews().lastState(id);
   const videoRequestsFor = (id: string) => sim.requests.filter((r) => r.server === 'video' && r.path.includes(encodeURIComponent(id))).length;
 
-  /** A task that completes at once, tracked and seen completed. */
-  async function completedTask(spec: Parameters<VeoSimulator['addTask']>[0] = {}): Promise<string> {
-    const t = sim.addTask({ queuedMs: 0, processingMs: 0, ...spec });
-    await vscode.commands.executeCommand('veo.trackTask', t.id);
-    await waitFor(`${t.id} is ${spec.outcome ?? 'completed'}`, () => api.services.store.get(t.id)?.result?.status === (spec.outcome ?? 'completed'));
-    return t.id;
-  }
+  const world = useSimulator({ withKey: true });
+  const completedTask = (spec?: TaskSpec) => trackFinishedTask(world, spec);
 
   async function waitForPlaying(id: string, beyond = 0.5): Promise<void> {
     await waitFor(`${id} plays beyond ${beyond} s (last state: ${JSON.stringify(state(id))})`, () => {
@@ -45,27 +40,16 @@ describe('Previewing videos in VS Code', function () {
     }, 20_000);
   }
 
-  before(async () => {
-    sim = await VeoSimulator.start();
-    api = await extensionApi();
+  before(() => {
+    ({ sim, api } = world);
     assert.ok(api.previews, 'activate returns the PreviewManager in its test API');
-    await setSetting('baseUrl', sim.apiBaseUrl);
-    await setSetting('pollIntervalSeconds', 600);
-    await vscode.commands.executeCommand('veo.setApiKey', sim.apiKey);
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'veo-preview-'));
   });
   afterEach(async () => {
     for (const id of api.services.store.all().map((t) => t.id)) previews().panelFor(id)?.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
-  after(async () => {
-    await vscode.commands.executeCommand('veo.clearFinished');
-    await vscode.commands.executeCommand('veo.clearApiKey');
-    await setSetting('baseUrl', undefined);
-    await setSetting('pollIntervalSeconds', undefined);
-    await sim.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('opens one panel per task and plays the video from its link', async () => {
     const id = await completedTask();

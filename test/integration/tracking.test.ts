@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { VeoSimulator } from '../sim/simulator';
-import { extensionApi, forgetAllTasks, setSetting, waitFor } from './helpers';
+import { useSimulator, waitFor } from './helpers';
 
 describe('Tracking tasks in VS Code', function () {
   this.timeout(60_000);
@@ -16,20 +16,8 @@ describe('Tracking tasks in VS Code', function () {
   const requestsFor = (id: string) => sim.requests.filter((r) => r.server === 'api' && r.path.endsWith(`/${encodeURIComponent(id)}`)).length;
   const waitForIcon = (id: string, iconId: string) => waitFor(`${id} shows ${iconId} (has ${icon(id).id})`, () => icon(id).id === iconId);
 
-  before(async () => {
-    sim = await VeoSimulator.start();
-    api = await extensionApi();
-    await forgetAllTasks(api);
-    await setSetting('baseUrl', sim.apiBaseUrl);
-    await setSetting('pollIntervalSeconds', 600);
-  });
-  after(async () => {
-    await vscode.commands.executeCommand('veo.clearApiKey');
-    await setSetting('baseUrl', undefined);
-    await setSetting('pollIntervalSeconds', undefined);
-    await forgetAllTasks(api);
-    await sim.close();
-  });
+  const world = useSimulator({ withKey: false });
+  before(() => ({ sim, api } = world));
 
   it('registers its commands', async () => {
     const all = await vscode.commands.getCommands(true);
@@ -126,7 +114,7 @@ describe('Tracking tasks in VS Code', function () {
     const main = require(path.join(vscode.extensions.getExtension('veo-tools.veo-tasks')!.extensionPath, 'dist', 'extension.js'));
     const context = api.context;
     for (const d of context.subscriptions.splice(0)) d.dispose();
-    api = await main.activate(context);
+    api = world.api = await main.activate(context);
     assert.deepEqual(rows(), ids);
     assert.equal(api.services.store.get(ids[0])?.result?.status, 'completed');
   });
