@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'veo-demo-'));
   const server = await startCodeServer({
     port: Number(process.env.VEO_DEMO_PORT ?? 8080),
-    settings: { 'veo.baseUrl': sim.apiBaseUrl, 'veo.pollIntervalSeconds': 10, 'workbench.colorTheme': 'Default Dark Modern' },
+    settings: { 'veo.baseUrl': sim.apiBaseUrl, 'veo.pollIntervalSeconds': 10 },
   });
   const url = workbenchUrl({ host: server.host, folder: workspace });
   const ids = Object.values(demo).map((t) => t.id);

@@ -41,7 +41,6 @@ export async function runE2e(): Promise<E2eResult> {
       'veo.baseUrl': sim.apiBaseUrl,
       'veo.pollIntervalSeconds': 600,
       'veo.downloadDirectory': downloads,
-      'workbench.colorTheme': 'Default Dark Modern',
       'git.enabled': false,
     },
   });
