@@ -62,12 +62,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const polling = new PollingController(store, keys, settings, log);
   const downloads = new DownloadManager(store, log);
   const services: Services = { store, keys, polling, view, log, downloads };
-  context.subscriptions.push(log, keys, view, polling, new RunningStatusItem(store), new ExpiryWatcher(store), { dispose: () => store.dispose() });
+  context.subscriptions.push(log, keys, view, polling, new RunningStatusItem(view), new ExpiryWatcher(store), { dispose: () => store.dispose() });
   context.subscriptions.push(...COMMANDS.map((register) => register(services)));
   context.subscriptions.push(
     keyStateSync(services, readSettings),
     polling.onDidFinishTask((task) => void notifyFinished(task, store, settings.notifyOnCompletion, settings.autoDownload)),
     polling.onDidFinishTask((task) => void autoDownload(task, downloads, settings)),
+    // Another window may have changed the shared task list while this one was in the background.
+    vscode.window.onDidChangeWindowState((state) => state.focused && store.catchUp()),
     onDidChangeSettings((next) => {
       settings = next;
       if (!next.baseUrl.ok) void vscode.window.showErrorMessage(next.baseUrl.message);

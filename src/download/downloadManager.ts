@@ -28,10 +28,6 @@ export class DownloadManager {
     private readonly log: Logger,
   ) {}
 
-  isDownloading(id: string): boolean {
-    return this.running.has(id);
-  }
-
   /** Downloads each task's video; a multi-task "ask" asks for one folder. */
   async download(ids: string[], destination: Destination = { kind: 'ask' }): Promise<DownloadOutcome[]> {
     const now = Date.now();

@@ -12,11 +12,17 @@ const HOUR = 3_600_000;
 export class ExpiryWatcher implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private readonly subscriptions: vscode.Disposable[];
+  /** Read once and on change, not on every store change (every poll answer is one). */
+  private windowMs = readSettings().expiryWarningHours * HOUR;
 
   constructor(private readonly store: TaskStore) {
     this.subscriptions = [
       store.onDidChange(() => this.arm()),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('veo.expiryWarningHours') && this.arm()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('veo.expiryWarningHours')) return;
+        this.windowMs = readSettings().expiryWarningHours * HOUR;
+        this.arm();
+      }),
     ];
     this.arm();
   }
@@ -29,7 +35,7 @@ export class ExpiryWatcher implements vscode.Disposable {
   private arm(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const windowMs = readSettings().expiryWarningHours * HOUR;
+    const windowMs = this.windowMs;
     if (windowMs <= 0) return;
     const now = Date.now();
     let next = Infinity;

@@ -123,11 +123,6 @@ export class Poller {
     return this.running;
   }
 
-  /** End of the current Retry-After window (0 if none). */
-  get rateLimitedUntil(): number {
-    return this.blockedUntil;
-  }
-
   /** Resolves when no request is in flight. */
   settled(): Promise<void> {
     if (this.running === 0) return Promise.resolve();

@@ -66,10 +66,6 @@ export class PollingController implements vscode.Disposable {
     }
   }
 
-  get isPolling(): boolean {
-    return !this.poller.isSuspended;
-  }
-
   dispose(): void {
     this.poller.dispose();
     void this.client?.close();

@@ -1,21 +1,19 @@
 // "$(sync~spin) 2 VEO" while tasks run; hidden when none do. Click focuses the view.
 import * as vscode from 'vscode';
-import type { TaskStore } from '../store/taskStore';
-import { runningCount } from '../treeViews/tasksView';
+import type { TasksView } from '../treeViews/tasksView';
 
 export class RunningStatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('veo.running', vscode.StatusBarAlignment.Left, 10);
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly store: TaskStore) {
+  constructor(view: TasksView) {
     this.item.name = 'VEO Tasks';
     this.item.command = 'veo.tasks.focus';
-    this.subscription = store.onDidChange(() => this.update());
-    this.update();
+    this.subscription = view.onDidChangeRunning((running) => this.update(running));
+    this.update(view.runningCount);
   }
 
-  private update(): void {
-    const running = runningCount(this.store);
+  private update(running: number): void {
     if (running === 0) {
       this.item.hide();
       return;

@@ -1,6 +1,7 @@
 // The persisted shape of the tracked tasks, versioned so later versions can read it. Pure.
 //
-// Version 1: `{ version: 1, tasks: TrackedTask[] }`. Rules for later versions: keep
+// Version 1: `{ version: 1, rev?: string, tasks: TrackedTask[] }` (`rev` is new for every
+// write, so a window can tell that another one wrote). Rules for later versions: keep
 // `version` and `tasks[].id`; add fields, never change the meaning of existing ones.
 // This reader accepts any version and keeps every task whose `id` it can read.
 import type { TaskResult } from '../api/taskResult';
@@ -11,11 +12,18 @@ export const STORE_VERSION = 1;
 
 export interface StoredTasksV1 {
   version: number;
+  rev?: string;
   tasks: TrackedTask[];
 }
 
-export function serializeTasks(tasks: Iterable<TrackedTask>): StoredTasksV1 {
-  return { version: STORE_VERSION, tasks: [...tasks] };
+export function serializeTasks(tasks: Iterable<TrackedTask>, rev?: string): StoredTasksV1 {
+  return { version: STORE_VERSION, ...(rev === undefined ? {} : { rev }), tasks: [...tasks] };
+}
+
+/** The `rev` of a stored value, if it has one. */
+export function storedRev(raw: unknown): string | undefined {
+  const rev = typeof raw === 'object' && raw !== null ? (raw as { rev?: unknown }).rev : undefined;
+  return typeof rev === 'string' ? rev : undefined;
 }
 
 export function deserializeTasks(raw: unknown): TrackedTask[] {

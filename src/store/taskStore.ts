@@ -2,7 +2,8 @@
 // it takes a Memento-like object, so it is unit-tested in plain Node.
 import { isDeepStrictEqual } from 'node:util';
 import { Emitter } from '../util/emitter';
-import { deserializeTasks, serializeTasks, STORE_KEY } from './storedShape';
+import { randomUUID } from 'node:crypto';
+import { deserializeTasks, serializeTasks, STORE_KEY, storedRev } from './storedShape';
 import type { TrackedTask } from './trackedTask';
 
 export interface MementoLike {
@@ -19,16 +20,33 @@ export class TaskStore {
   /** The write in flight (at most one), and whether a change came after it started. */
   private writing: Promise<void> | undefined;
   private dirty = false;
+  /** `rev` of the persisted value this store last read or wrote. */
+  private rev: string | undefined;
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly memento: MementoLike) {
     this.reload();
   }
 
-  /** Re-reads persisted state (another window may have written it). */
+  /** Re-reads persisted state. */
   reload(): void {
+    const raw = this.memento.get(STORE_KEY);
+    this.rev = storedRev(raw);
     this.tasks.clear();
-    for (const t of deserializeTasks(this.memento.get(STORE_KEY))) this.tasks.set(t.id, t);
+    for (const t of deserializeTasks(raw)) this.tasks.set(t.id, t);
+  }
+
+  /**
+   * Another window shares globalState and may have written since: read its state before
+   * changing anything, so a write from here never drops a task tracked over there. Returns
+   * true (and announces a full change) when it re-read.
+   */
+  catchUp(): boolean {
+    if (this.writing || this.dirty) return false;
+    if (storedRev(this.memento.get(STORE_KEY)) === this.rev) return false;
+    this.reload();
+    this.changed.fire({ ids: undefined });
+    return true;
   }
 
   all(): TrackedTask[] {
@@ -49,6 +67,7 @@ export class TaskStore {
 
   /** Adds tasks not tracked yet; returns the ids added. */
   add(ids: string[], now: number): string[] {
+    this.catchUp();
     const added = [...new Set(ids)].filter((id) => !this.tasks.has(id));
     for (const id of added) this.tasks.set(id, { id, addedAt: now });
     if (added.length) this.commit({ ids: undefined });
@@ -56,6 +75,7 @@ export class TaskStore {
   }
 
   remove(ids: string[]): string[] {
+    this.catchUp();
     const removed = ids.filter((id) => this.tasks.delete(id));
     if (removed.length) this.commit({ ids: undefined });
     return removed;
@@ -63,6 +83,7 @@ export class TaskStore {
 
   /** Applies `patch` to task `id`; fields set to undefined are removed. A patch that changes nothing is not written or announced. */
   update(id: string, patch: Partial<Omit<TrackedTask, 'id'>>): TrackedTask | undefined {
+    this.catchUp();
     const current = this.tasks.get(id);
     if (!current) return undefined;
     const next: TrackedTask = { ...current, ...patch };
@@ -97,7 +118,11 @@ export class TaskStore {
     try {
       while (this.dirty) {
         this.dirty = false;
-        await Promise.resolve(this.memento.update(STORE_KEY, serializeTasks(this.tasks.values()))).catch(() => undefined);
+        const rev = randomUUID();
+        await Promise.resolve(this.memento.update(STORE_KEY, serializeTasks(this.tasks.values(), rev))).then(
+          () => (this.rev = rev),
+          () => undefined,
+        );
       }
     } finally {
       this.writing = undefined;

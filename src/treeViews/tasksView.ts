@@ -7,14 +7,16 @@ import { TasksTreeProvider } from './tasksTreeProvider';
 export const TASKS_VIEW_ID = 'veo.tasks';
 const TICK_MS = 5_000;
 
-export function runningCount(store: TaskStore): number {
-  return store.all().filter((t) => !isFinished(t)).length;
-}
 
 export class TasksView implements vscode.Disposable {
   readonly provider: TasksTreeProvider;
   readonly treeView: vscode.TreeView<string>;
   private ticker: NodeJS.Timeout | undefined;
+  /** -1 until first counted, so the first count always applies. */
+  private running = -1;
+  private readonly runningChanged = new vscode.EventEmitter<number>();
+  /** How many tasks are still running, counted once per store change for badge and status bar. */
+  readonly onDidChangeRunning = this.runningChanged.event;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly store: TaskStore) {
@@ -28,9 +30,10 @@ export class TasksView implements vscode.Disposable {
       this.provider,
       this.treeView,
       this.treeView.onDidChangeVisibility(() => this.syncTicker()),
-      store.onDidChange(() => this.updateBadge()),
+      this.runningChanged,
+      store.onDidChange(() => this.countRunning()),
     );
-    this.updateBadge();
+    this.countRunning();
     this.syncTicker();
   }
 
@@ -44,9 +47,16 @@ export class TasksView implements vscode.Disposable {
     this.disposables.forEach((d) => d.dispose());
   }
 
-  private updateBadge(): void {
-    const running = runningCount(this.store);
+  get runningCount(): number {
+    return Math.max(0, this.running);
+  }
+
+  private countRunning(): void {
+    const running = this.store.all().filter((t) => !isFinished(t)).length;
+    if (running === this.running) return;
+    this.running = running;
     this.treeView.badge = running > 0 ? { value: running, tooltip: `${running} VEO task${running === 1 ? '' : 's'} running` } : undefined;
+    this.runningChanged.fire(running);
   }
 
   /** Ticks only while the view is visible; a hidden view costs nothing. */

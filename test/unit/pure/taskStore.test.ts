@@ -3,6 +3,13 @@ import { STORE_KEY } from '../../../src/store/storedShape';
 import { MementoLike, StoreChange, TaskStore } from '../../../src/store/taskStore';
 
 /** Stores JSON copies, like VS Code's Memento. `delayMs` makes writes finish later. */
+/** What the memento holds, without the per-write `rev` token. */
+function persisted(memento: FakeMemento): unknown {
+  const { rev, ...rest } = memento.data.get(STORE_KEY) as { rev?: string };
+  assert.equal(typeof rev, 'string', 'every write carries a rev');
+  return rest;
+}
+
 class FakeMemento implements MementoLike {
   readonly data = new Map<string, unknown>();
   readonly writes: unknown[] = [];
@@ -132,7 +139,7 @@ describe('TaskStore', () => {
     store.add(['c'], 6);
     await store.flush();
     assert.equal(memento.writes.length, 2, 'the first change is written at once; the three during it, as one write');
-    assert.deepEqual(memento.data.get(STORE_KEY), {
+    assert.deepEqual(persisted(memento), {
       version: 1,
       tasks: [
         { id: 'a', addedAt: 5, label: 'Alpha' },
@@ -153,7 +160,7 @@ describe('TaskStore', () => {
       memento.writes.map((w) => (w as { tasks: { label?: string }[] }).tasks[0].label),
       [undefined, 'two'],
     );
-    assert.deepEqual(memento.data.get(STORE_KEY), { version: 1, tasks: [{ id: 'a', addedAt: 1, label: 'two' }] });
+    assert.deepEqual(persisted(memento), { version: 1, tasks: [{ id: 'a', addedAt: 1, label: 'two' }] });
   });
 
   it('writes nothing and announces nothing for an update that changes nothing', async () => {
@@ -180,7 +187,7 @@ describe('TaskStore', () => {
     assert.equal(memento.data.has(STORE_KEY), false);
     store.add(['b'], 2);
     await store.flush();
-    assert.deepEqual(memento.data.get(STORE_KEY), { version: 1, tasks: [{ id: 'a', addedAt: 1 }, { id: 'b', addedAt: 2 }] });
+    assert.deepEqual(persisted(memento), { version: 1, tasks: [{ id: 'a', addedAt: 1 }, { id: 'b', addedAt: 2 }] });
   });
 
   it('a new TaskStore over the same memento reads the tasks back', async () => {
@@ -194,6 +201,24 @@ describe('TaskStore', () => {
       { id: 'a', addedAt: 5 },
       { id: 'b', addedAt: 5, label: 'Beta', completedAt: 9 },
     ]);
+  });
+
+  it('catches up with another window before changing anything, so its tasks are not dropped', async () => {
+    const memento = new FakeMemento();
+    const mine = new TaskStore(memento);
+    const other = new TaskStore(memento);
+    other.add(['theirs'], 1);
+    await other.flush();
+    const changes: StoreChange[] = [];
+    mine.onDidChange((c) => changes.push(c));
+    mine.add(['mine'], 2);
+    await mine.flush();
+    assert.deepEqual(mine.all().map((t) => t.id), ['theirs', 'mine']);
+    assert.deepEqual((persisted(memento) as { tasks: { id: string }[] }).tasks.map((t) => t.id), ['theirs', 'mine']);
+    assert.deepEqual(changes[0], { ids: undefined }, 'the re-read is announced');
+    other.update('theirs', { label: 'still here' });
+    await other.flush();
+    assert.deepEqual(other.all().map((t) => t.id), ['theirs', 'mine'], 'and the other window sees mine');
   });
 
   it('reload() picks up what another store wrote', async () => {
