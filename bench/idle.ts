@@ -4,9 +4,9 @@
 // (The extension itself never hands finished tasks to the poller: PollingController's
 // syncTracked() tracks only unfinished ones, which is the "0 timers from the start" case.)
 import { VeoClient } from '../src/api/veoClient';
-import { Poller } from '../src/poller/poller';
+import { Poller } from '../src/polling/poller';
 import { FakeClock } from '../test/unit/helpers/fakeClock';
-import { VeoSimulator } from '../test/sim/simulator';
+import { VeoSimulator } from '../sim/simulator';
 import type { Figure } from './lib/figure';
 
 export async function idleBench(tasks: number): Promise<Figure[]> {

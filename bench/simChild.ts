@@ -1,7 +1,7 @@
 // A VeoSimulator (real clock) in its own process, driven over IPC by lib/simProcess.ts,
 // so its CPU time and memory are not counted in the process being measured.
 import { serveIpc } from './lib/ipc';
-import { type Fault, type FaultTarget, type TaskSpec, VeoSimulator } from '../test/sim/simulator';
+import { type Fault, type FaultTarget, type TaskSpec, VeoSimulator } from '../sim/simulator';
 
 export interface SimInfo {
   apiBaseUrl: string;

@@ -1,7 +1,7 @@
 // Parent side of simChild.ts: a simulator in another process.
 import { fork } from 'node:child_process';
 import * as path from 'node:path';
-import type { Fault, FaultTarget, SimStats, TaskSpec } from '../../test/sim/simulator';
+import type { Fault, FaultTarget, SimStats, TaskSpec } from '../../sim/simulator';
 import type { RequestSummary, SimInfo } from '../simChild';
 import { IpcClient } from './ipc';
 

@@ -15,7 +15,7 @@ import { TaskStore } from '../../src/store/taskStore';
 import type { TrackedTask } from '../../src/store/trackedTask';
 import { taskTooltip } from '../../src/treeViews/taskPresentation';
 import type { TasksTreeProvider } from '../../src/treeViews/tasksTreeProvider';
-import { VeoSimulator } from '../../test/sim/simulator';
+import { VeoSimulator } from '../../sim/simulator';
 import type { Figure } from '../lib/figure';
 import { fixed, max, median, min, sleep } from '../lib/stats';
 

@@ -1,6 +1,7 @@
 // HTTP client for the VEO query endpoint. One keep-alive undici Pool bound to the API's
 // origin: the key can only ever travel to that origin.
 import { Pool } from 'undici';
+import { firstHeader, USER_AGENT } from './httpHeaders';
 import type { QueryOutcome } from './queryOutcome';
 import { parseRetryAfter } from './retryAfter';
 import { parseTaskResult } from './taskResult';
@@ -32,7 +33,7 @@ export class VeoClient {
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-    this.userAgent = options.userAgent ?? 'veo-tasks-vscode';
+    this.userAgent = options.userAgent ?? USER_AGENT;
     this.pool = new Pool(url.origin, {
       connections: options.connections ?? 4,
       keepAliveTimeout: 60_000,
@@ -61,7 +62,7 @@ export class VeoClient {
       if (status === 401 || status === 403) return { kind: 'unauthorized', status };
       if (status === 404) return { kind: 'notFound' };
       if (status === 429) {
-        return { kind: 'rateLimited', retryAfterMs: parseRetryAfter(headerValue(res.headers['retry-after']), Date.now()) };
+        return { kind: 'rateLimited', retryAfterMs: parseRetryAfter(firstHeader(res.headers['retry-after']), Date.now()) };
       }
       if (status < 200 || status >= 300) return { kind: 'error', message: `HTTP ${status} from the VEO API` };
       const parsed = parseTaskResult(body, id);
@@ -91,10 +92,6 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): 
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-function headerValue(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
 }
 
 function describeNetworkError(e: unknown): string {

@@ -4,7 +4,9 @@
 import * as fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Agent, Dispatcher, interceptors, request } from 'undici';
+import { firstHeader as header, USER_AGENT } from '../api/httpHeaders';
 import { DownloadError } from './downloadError';
+import { isExpiredLinkStatus } from './expiredLink';
 
 export interface DownloadProgress {
   received: number;
@@ -34,7 +36,6 @@ export interface DownloadResult {
   resumes: number;
 }
 
-const EXPIRED = new Set([403, 404, 410]);
 const NOT_VIDEO = /^(text\/|application\/(json|xml|xhtml))/i;
 // Larger writes cost fewer system calls: 2 MiB measured ~5% faster per GiB than 1 MiB; 4 MiB
 // was faster still but pushed peak memory growth past 64 MiB (see README, Performance).
@@ -92,7 +93,7 @@ export async function downloadVideo(options: DownloadOptions): Promise<DownloadR
 }
 
 async function open(options: DownloadOptions, from: number, validator: string | undefined): Promise<Response> {
-  const headers: Record<string, string> = { 'user-agent': 'veo-tasks-vscode', accept: 'video/*, application/octet-stream;q=0.9' };
+  const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: 'video/*, application/octet-stream;q=0.9' };
   if (from > 0) {
     headers.range = `bytes=${from}-`;
     if (validator) headers['if-range'] = validator;
@@ -111,7 +112,7 @@ async function open(options: DownloadOptions, from: number, validator: string | 
     throw new DownloadError('network', describe(e));
   }
   const type = header(res.headers['content-type']) ?? '';
-  if (EXPIRED.has(res.statusCode)) {
+  if (isExpiredLinkStatus(res.statusCode)) {
     await res.body.dump();
     throw new DownloadError('expired', `the video link expired (HTTP ${res.statusCode} from the video host)`);
   }
@@ -171,10 +172,6 @@ function rangeStart(value: string | string[] | undefined): number | undefined {
 function rangeTotal(value: string | string[] | undefined): number | undefined {
   const m = /^bytes \d+-\d+\/(\d+)$/.exec(header(value) ?? '');
   return m ? Number(m[1]) : undefined;
-}
-
-function header(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
 }
 
 async function sizeOf(file: string): Promise<number> {

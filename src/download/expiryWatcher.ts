@@ -3,8 +3,7 @@
 import * as vscode from 'vscode';
 import { readSettings } from '../config/settings';
 import type { TaskStore } from '../store/taskStore';
-import { linkExpiresAt, videoAvailability } from '../store/trackedTask';
-import { taskLabel } from '../treeViews/taskPresentation';
+import { linkExpiresAt, taskLabel, videoAvailability } from '../store/trackedTask';
 import { formatDuration } from '../util/formatDuration';
 
 const HOUR = 3_600_000;

@@ -1,8 +1,7 @@
 // One notification per task when it completes or fails (`veo.notifyOnCompletion`).
 import * as vscode from 'vscode';
 import type { TaskStore } from '../store/taskStore';
-import type { TrackedTask } from '../store/trackedTask';
-import { taskLabel } from '../treeViews/taskPresentation';
+import { taskLabel, type TrackedTask } from '../store/trackedTask';
 
 export async function notifyFinished(task: TrackedTask, store: TaskStore, enabled: boolean, autoDownload = false): Promise<void> {
   if (task.notified) return;

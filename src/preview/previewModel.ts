@@ -1,8 +1,7 @@
 // What a preview panel shows for one task: its facts, what to play, and the error states
 // with their ways out. Pure (no `vscode`): the panel turns this into a webview page.
 import type { LinkState } from '../download/probeLink';
-import { linkExpiresAt, taskState, TrackedTask, videoAvailability } from '../store/trackedTask';
-import { taskLabel } from '../treeViews/taskPresentation';
+import { linkExpiresAt, taskLabel, taskState, TrackedTask, videoAvailability } from '../store/trackedTask';
 
 export const EXPIRED_TEXT = 'This link expired; download copies are kept locally - none exists for this task';
 export const NETWORK_TEXT = 'Could not load the video: network error';

@@ -1,8 +1,8 @@
 // "VEO: Preview Video": one webview panel per task, restored after a window reload.
 import * as vscode from 'vscode';
+import { taskLabel } from '../store/trackedTask';
 import { targetIds } from '../commands/taskArgs';
 import type { Services } from '../services';
-import { taskLabel } from '../treeViews/taskPresentation';
 import type { StateReport } from './messages';
 import { PreviewPanel, PreviewPanelHost } from './previewPanel';
 

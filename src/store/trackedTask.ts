@@ -35,6 +35,11 @@ export type TaskState = KnownStatus | 'pending' | 'unknown' | 'notFound';
 
 export const LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
+/** What the user calls the task: the name they gave it, else its id. */
+export function taskLabel(task: TrackedTask): string {
+  return task.label ?? task.id;
+}
+
 export function taskState(task: TrackedTask): TaskState {
   if (task.notFound) return 'notFound';
   if (!task.result) return 'pending';

@@ -2,13 +2,9 @@
 // the tree provider only turns these into a TreeItem.
 import { formatDuration, formatWait } from '../util/formatDuration';
 import { escapeMarkdown } from '../util/markdown';
-import { linkExpiresAt, taskState, TaskState, TrackedTask, videoAvailability } from '../store/trackedTask';
+import { linkExpiresAt, taskLabel, taskState, TaskState, TrackedTask, videoAvailability } from '../store/trackedTask';
 
 const SHORT_ERROR = 60;
-
-export function taskLabel(task: TrackedTask): string {
-  return task.label ?? task.id;
-}
 
 /** `contextValue` tokens, exact per state, e.g. `veoTask.completed`. */
 /**

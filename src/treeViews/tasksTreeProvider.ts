@@ -1,9 +1,9 @@
 // Tree of tracked tasks. Elements are task ids, so one changed task refreshes one row.
 import * as vscode from 'vscode';
 import type { TaskStore } from '../store/taskStore';
-import { taskState, videoAvailability } from '../store/trackedTask';
+import { taskLabel, taskState, videoAvailability } from '../store/trackedTask';
 import { iconForState } from './icons';
-import { taskContextValue, taskDescription, taskLabel, taskTooltip } from './taskPresentation';
+import { taskContextValue, taskDescription, taskTooltip } from './taskPresentation';
 
 export class TasksTreeProvider implements vscode.TreeDataProvider<string>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string | undefined>();

@@ -10,8 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { provisionCodeServer, startCodeServer } from '../host/codeServer';
 import { workbenchUrl } from '../host/workbench';
-import { seedDemoTasks } from '../sim/cli';
-import { VeoSimulator } from '../sim/simulator';
+import { seedDemoTasks } from '../../sim/cli';
+import { VeoSimulator } from '../../sim/simulator';
 
 async function main(): Promise<void> {
   provisionCodeServer();

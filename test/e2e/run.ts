@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { provisionCodeServer, startCodeServer } from '../host/codeServer';
 import { repoRoot } from '../host/paths';
 import { launchChromium, workbenchUrl } from '../host/workbench';
-import { FIXTURE_VIDEO, VeoSimulator } from '../sim/simulator';
+import { FIXTURE_VIDEO, VeoSimulator } from '../../sim/simulator';
 import { Workbench, WAIT_MS, waitUntil } from './workbench';
 
 const SCREENSHOTS = path.join(repoRoot, 'media', 'screenshots');

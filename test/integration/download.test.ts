@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DownloadOutcome } from '../../src/download/downloadManager';
 import type { TestApi } from '../../src/extension';
-import { FIXTURE_VIDEO, TaskSpec, VeoSimulator } from '../sim/simulator';
+import { FIXTURE_VIDEO, TaskSpec, VeoSimulator } from '../../sim/simulator';
 import { setSetting, trackFinishedTask, useSimulator, waitFor } from './helpers';
 
 describe('Downloading videos in VS Code', function () {

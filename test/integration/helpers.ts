@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import { TaskSpec, VeoSimulator } from '../sim/simulator';
+import { TaskSpec, VeoSimulator } from '../../sim/simulator';
 
 export const EXTENSION_ID = 'veo-tools.veo-tasks';
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { EXPIRED_TEXT } from '../../src/preview/previewModel';
-import { FIXTURE_VIDEO, TaskSpec, VeoSimulator } from '../sim/simulator';
+import { FIXTURE_VIDEO, TaskSpec, VeoSimulator } from '../../sim/simulator';
 import { trackFinishedTask, useSimulator, waitFor } from './helpers';
 
 /** The page's `data-settings`, unescaped and parsed. */

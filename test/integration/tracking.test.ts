@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import { VeoSimulator } from '../sim/simulator';
+import { VeoSimulator } from '../../sim/simulator';
 import { useSimulator, waitFor } from './helpers';
 
 describe('Tracking tasks in VS Code', function () {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { VeoClient } from '../../../src/api/veoClient';
-import { VeoSimulator } from '../../sim/simulator';
+import { VeoSimulator } from '../../../sim/simulator';
 
 describe('VeoClient against the simulator', () => {
   let sim: VeoSimulator;

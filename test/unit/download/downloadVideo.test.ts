@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isDownloadError } from '../../../src/download/downloadError';
 import { downloadVideo, DownloadOptions } from '../../../src/download/downloadVideo';
-import { FIXTURE_VIDEO, verifySynthetic, VeoSimulator } from '../../sim/simulator';
+import { FIXTURE_VIDEO, verifySynthetic, VeoSimulator } from '../../../sim/simulator';
 
 describe('downloadVideo against the simulator video host', function () {
   this.timeout(60_000);

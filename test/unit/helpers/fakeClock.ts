@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../../../src/poller/clock';
+import type { Clock, TimerHandle } from '../../../src/polling/clock';
 
 interface Timer {
   at: number;

@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { CliError, parseCliArgs, seedDemoTasks, startFromArgs } from '../../sim/cli';
-import { VeoSimulator } from '../../sim/simulator';
+import { CliError, parseCliArgs, seedDemoTasks, startFromArgs } from '../../../sim/cli';
+import { VeoSimulator } from '../../../sim/simulator';
 import { getResult, json, request } from './helpers';
 
 describe('sim CLI', () => {
@@ -64,7 +64,7 @@ describe('sim CLI', () => {
 
   it('runs as a process and exits cleanly on SIGTERM', async function () {
     this.timeout(10_000);
-    const cli = path.resolve(__dirname, '../../sim/cli.js');
+    const cli = path.resolve(__dirname, '../../../sim/cli.js');
     const child = spawn(process.execPath, [cli, '--port', '0', '--key', 'proc-key'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const banner = await new Promise<string>((resolve, reject) => {

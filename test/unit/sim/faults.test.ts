@@ -3,7 +3,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { FIXTURE_VIDEO } from '../../sim/simulator';
+import { FIXTURE_VIDEO } from '../../../sim/simulator';
 import { auth, getResult, json, rawRequest, request, resultUrl, useSim } from './helpers';
 
 const fixture = readFileSync(FIXTURE_VIDEO);

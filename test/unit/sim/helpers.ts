@@ -3,7 +3,7 @@
  * exactly what arrived, including partial bodies and socket errors.
  */
 import * as http from 'node:http';
-import { VeoSimulator, type SimulatorOptions } from '../../sim/simulator';
+import { VeoSimulator, type SimulatorOptions } from '../../../sim/simulator';
 
 export interface Reply {
   status: number;

@@ -3,12 +3,12 @@
  * fault parsing and the fault queue, synthetic bytes, create validation.
  */
 import * as assert from 'node:assert/strict';
-import { ManualClock, RealClock } from '../../sim/clock';
-import { FaultQueue, FaultSyntaxError, parseFaultSpec } from '../../sim/faults';
-import { parseRange } from '../../sim/range';
-import { createSyntheticStream, fillSynthetic, SYNTHETIC_PERIOD, syntheticByte, syntheticRange, verifySynthetic } from '../../sim/synthetic';
-import { SimTask } from '../../sim/tasks';
-import { validateCreateRequest } from '../../sim/validation';
+import { ManualClock, RealClock } from '../../../sim/clock';
+import { FaultQueue, FaultSyntaxError, parseFaultSpec } from '../../../sim/faults';
+import { parseRange } from '../../../sim/range';
+import { createSyntheticStream, fillSynthetic, SYNTHETIC_PERIOD, syntheticByte, syntheticRange, verifySynthetic } from '../../../sim/synthetic';
+import { SimTask } from '../../../sim/tasks';
+import { validateCreateRequest } from '../../../sim/validation';
 
 describe('sim clocks', () => {
   it('manual clock moves only on advance and rejects negative steps', () => {

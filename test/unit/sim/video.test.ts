@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
-import { FIXTURE_VIDEO, syntheticRange, verifySynthetic } from '../../sim/simulator';
+import { FIXTURE_VIDEO, syntheticRange, verifySynthetic } from '../../../sim/simulator';
 import { rawRequest, request, useSim } from './helpers';
 
 const fixture = readFileSync(FIXTURE_VIDEO);

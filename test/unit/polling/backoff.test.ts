@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BACKOFF_CAP_MS, backoffDelay } from '../../../src/poller/backoff';
+import { BACKOFF_CAP_MS, backoffDelay } from '../../../src/polling/backoff';
 
 const mid = () => 0.5;
 const low = () => 0;

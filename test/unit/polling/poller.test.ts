@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { QueryOutcome } from '../../../src/api/queryOutcome';
 import { VeoClient } from '../../../src/api/veoClient';
-import { Poller, PollerOptions } from '../../../src/poller/poller';
-import { VeoSimulator } from '../../sim/simulator';
+import { Poller, PollerOptions } from '../../../src/polling/poller';
+import { VeoSimulator } from '../../../sim/simulator';
 import { FakeClock } from '../helpers/fakeClock';
 
 const INTERVAL = 30_000;

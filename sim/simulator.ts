@@ -38,8 +38,8 @@ export type { ClockKind, SimClock } from './clock';
 export { createSyntheticStream, fillSynthetic, syntheticByte, syntheticRange, verifySynthetic } from './synthetic';
 export { MODELS } from './validation';
 
-/** From out/test/sim/simulator.js (or test/sim/simulator.ts): <repo>/test/fixtures/sample-8s.mp4 */
-export const FIXTURE_VIDEO = path.resolve(__dirname, '../../../test/fixtures/sample-8s.mp4');
+/** From out/sim/simulator.js (or sim/simulator.ts): <repo>/sim/fixtures/sample-8s.mp4 */
+export const FIXTURE_VIDEO = path.resolve(__dirname, '../../sim/fixtures/sample-8s.mp4');
 export const DEFAULT_BASE_PATH = '/kyyReactApiServer';
 export const DEFAULT_VIDEO_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -62,7 +62,7 @@ export interface SimulatorOptions {
   startTime?: number;
   /** How long after completion video links work, ms. Default 24 h. */
   videoTtlMs?: number;
-  /** The MP4 served for tasks without videoBytes. Default: test/fixtures/sample-8s.mp4. */
+  /** The MP4 served for tasks without videoBytes. Default: sim/fixtures/sample-8s.mp4. */
   fixturePath?: string;
   /** Video host answers 400 to requests carrying Authorization (like S3 pre-signed URLs). Default true. */
   rejectAuthorizationOnVideo?: boolean;

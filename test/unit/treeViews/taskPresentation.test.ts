@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { TaskResult } from '../../../src/api/taskResult';
 import type { TrackedTask } from '../../../src/store/trackedTask';
-import { taskContextValue, taskDescription, taskLabel, taskTooltip } from '../../../src/treeViews/taskPresentation';
+import { taskContextValue, taskDescription, taskTooltip } from '../../../src/treeViews/taskPresentation';
+import { taskLabel } from '../../../src/store/trackedTask';
 
 const CREATED = 1761635478; // 2025-10-28T07:11:18Z
 const NOW = CREATED * 1000 + 65_000;
