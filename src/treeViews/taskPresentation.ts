@@ -6,15 +6,25 @@ import { linkExpiresAt, taskLabel, taskState, TaskState, TrackedTask, videoAvail
 
 const SHORT_ERROR = 60;
 
-/** `contextValue` tokens, exact per state, e.g. `veoTask.completed`. */
 /**
- * `contextValue` tokens, exact per state, e.g. `veoTask.queued`. A completed task is
- * `veoTask.completed` (link alive, not downloaded), `veoTask.downloaded` or `veoTask.expired`.
+ * `contextValue`: capability tokens after `veoTask`, matched by menus with
+ * `viewItem =~ /\bdownloadable\b/`. The first token after `veoTask` is the state
+ * (`queued`, `completed`, ...); a completed task also says where its video is
+ * (`downloaded`, `expired`) and what can be done with it:
+ * - `previewable`: the preview has something to show (a copy, a link, or why not);
+ * - `downloadable`: the link should still work and there is no local copy;
+ * - `hasFile`: a downloaded copy exists (open it, reveal it);
+ * - `hasLink`: the video link may still work (copy it).
  */
 export function taskContextValue(task: TrackedTask, now: number): string {
+  const tokens = ['veoTask', taskState(task)];
   const video = videoAvailability(task, now);
-  if (video === 'downloaded' || video === 'expired') return `veoTask.${video}`;
-  return `veoTask.${taskState(task)}`;
+  if (video === 'downloaded' || video === 'expired') tokens.push(video);
+  if (video !== 'none') tokens.push('previewable');
+  if (video === 'online') tokens.push('downloadable');
+  if (video === 'downloaded') tokens.push('hasFile');
+  if (video === 'online' || video === 'downloaded') tokens.push('hasLink');
+  return tokens.join(' ');
 }
 
 export function taskDescription(task: TrackedTask, now: number): string {

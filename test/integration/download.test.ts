@@ -26,7 +26,7 @@ describe('Downloading videos in VS Code', function () {
 
   it('offers Download on a completed task, and writes the exact bytes to the chosen file', async () => {
     const id = await completedTask();
-    assert.equal(item(id).contextValue, 'veoTask.completed');
+    assert.equal(item(id).contextValue, 'veoTask completed previewable downloadable hasLink');
     assert.equal(item(id).command?.command, 'veo.previewVideo');
     const file = path.join(dir, 'chosen.mp4');
     const outcomes = await vscode.commands.executeCommand<DownloadOutcome[]>('veo.downloadVideo', id, [id], { file });
@@ -34,7 +34,7 @@ describe('Downloading videos in VS Code', function () {
     assert.ok(fs.readFileSync(file).equals(fixture));
     assert.deepEqual(fs.readdirSync(dir), ['chosen.mp4']);
     assert.equal(api.services.store.get(id)?.localFile, file);
-    assert.equal(item(id).contextValue, 'veoTask.downloaded');
+    assert.equal(item(id).contextValue, 'veoTask completed downloaded previewable hasFile hasLink');
     assert.match(String(item(id).description), /✓ downloaded/);
     assert.match((api.services.view.provider.resolveTreeItem(item(id), id).tooltip as vscode.MarkdownString).value, /downloaded to/);
     const video = sim.requests.filter((r) => r.server === 'video');
@@ -79,7 +79,7 @@ describe('Downloading videos in VS Code', function () {
     assert.equal(outcomes.length, 1);
     assert.equal('reason' in outcomes[0] && outcomes[0].reason, 'expired');
     assert.equal(api.services.store.get(id)?.linkExpired, true);
-    assert.equal(item(id).contextValue, 'veoTask.expired');
+    assert.equal(item(id).contextValue, 'veoTask completed expired previewable');
     assert.match(String(item(id).description), /link expired/);
     assert.deepEqual(fs.readdirSync(dir), []);
   });

@@ -63,13 +63,13 @@ describe('Tracking tasks in VS Code', function () {
     await waitForIcon(ok.id, 'clock');
     await waitForIcon(bad.id, 'clock');
     await waitForIcon(odd.id, 'question');
-    assert.equal(item(ok.id).contextValue, 'veoTask.queued');
+    assert.equal(item(ok.id).contextValue, 'veoTask queued');
     assert.equal(requestsFor(ok.id), 1, 'a new task is polled at once, once');
 
     sim.advance(20_000);
     await vscode.commands.executeCommand('veo.refresh');
     await waitForIcon(ok.id, 'sync~spin');
-    assert.equal(item(ok.id).contextValue, 'veoTask.processing');
+    assert.equal(item(ok.id).contextValue, 'veoTask processing');
     assert.match(String(item(ok.id).description), /^processing · \d+s$/);
 
     sim.advance(60_000);
@@ -78,8 +78,8 @@ describe('Tracking tasks in VS Code', function () {
     await waitForIcon(bad.id, 'error');
     assert.equal((icon(ok.id).color as unknown as { id: string }).id, 'testing.iconPassed');
     assert.equal((icon(bad.id).color as unknown as { id: string }).id, 'testing.iconFailed');
-    assert.equal(item(ok.id).contextValue, 'veoTask.completed');
-    assert.equal(item(bad.id).contextValue, 'veoTask.failed');
+    assert.equal(item(ok.id).contextValue, 'veoTask completed previewable downloadable hasLink');
+    assert.equal(item(bad.id).contextValue, 'veoTask failed');
     assert.match(String(item(ok.id).description), /8s video · link expires in 23h 59m/);
     assert.match(String(item(bad.id).description), /Content policy violation/);
     assert.equal(api.services.view.treeView.badge?.value, 1, 'only the unknown-status task still runs');
@@ -104,7 +104,7 @@ describe('Tracking tasks in VS Code', function () {
   it('marks an unknown id as not found and stops polling it', async () => {
     await vscode.commands.executeCommand('veo.trackTask', 'vgen_does_not_exist');
     await waitForIcon('vgen_does_not_exist', 'circle-slash');
-    assert.equal(item('vgen_does_not_exist').contextValue, 'veoTask.notFound');
+    assert.equal(item('vgen_does_not_exist').contextValue, 'veoTask notFound');
   });
 
   it('keeps tracked tasks across a re-activation', async () => {

@@ -28,20 +28,20 @@ describe('taskLabel', () => {
 
 describe('taskContextValue', () => {
   it('has one exact token per state', () => {
-    assert.equal(taskContextValue(task(), NOW), 'veoTask.pending');
-    assert.equal(taskContextValue(task({ result: result({ status: 'queued' }) }), NOW), 'veoTask.queued');
-    assert.equal(taskContextValue(task({ result: result({ status: 'processing' }) }), NOW), 'veoTask.processing');
-    assert.equal(taskContextValue(completed(), NOW), 'veoTask.completed');
-    assert.equal(taskContextValue(task({ result: result({ status: 'failed', error: 'x' }) }), NOW), 'veoTask.failed');
-    assert.equal(taskContextValue(task({ result: result({ status: 'upscaling' }) }), NOW), 'veoTask.unknown');
-    assert.equal(taskContextValue(task({ notFound: true }), NOW), 'veoTask.notFound');
+    assert.equal(taskContextValue(task(), NOW), 'veoTask pending');
+    assert.equal(taskContextValue(task({ result: result({ status: 'queued' }) }), NOW), 'veoTask queued');
+    assert.equal(taskContextValue(task({ result: result({ status: 'processing' }) }), NOW), 'veoTask processing');
+    assert.equal(taskContextValue(completed(), NOW), 'veoTask completed previewable downloadable hasLink');
+    assert.equal(taskContextValue(task({ result: result({ status: 'failed', error: 'x' }) }), NOW), 'veoTask failed');
+    assert.equal(taskContextValue(task({ result: result({ status: 'upscaling' }) }), NOW), 'veoTask unknown');
+    assert.equal(taskContextValue(task({ notFound: true }), NOW), 'veoTask notFound');
   });
 
   it('tells a downloaded and an expired completed task apart', () => {
-    assert.equal(taskContextValue(completed({ localFile: '/tmp/a.mp4' }), NOW), 'veoTask.downloaded');
-    assert.equal(taskContextValue(completed({ linkExpired: true }), NOW), 'veoTask.expired');
-    assert.equal(taskContextValue(completed({ completedAt: NOW - 25 * 3600_000 }), NOW), 'veoTask.expired');
-    assert.equal(taskContextValue(completed({ completedAt: NOW - 25 * 3600_000, localFile: '/v.mp4' }), NOW), 'veoTask.downloaded');
+    assert.equal(taskContextValue(completed({ localFile: '/tmp/a.mp4' }), NOW), 'veoTask completed downloaded previewable hasFile hasLink');
+    assert.equal(taskContextValue(completed({ linkExpired: true }), NOW), 'veoTask completed expired previewable');
+    assert.equal(taskContextValue(completed({ completedAt: NOW - 25 * 3600_000 }), NOW), 'veoTask completed expired previewable');
+    assert.equal(taskContextValue(completed({ completedAt: NOW - 25 * 3600_000, localFile: '/v.mp4' }), NOW), 'veoTask completed downloaded previewable hasFile hasLink');
   });
 
   it('marks downloaded and expired videos in the description', () => {
