@@ -23,7 +23,7 @@ const problemMatcherPlugin = {
 
 async function main() {
   const ctx = await esbuild.context({
-    entryPoints: { extension: 'src/extension.ts', network: 'src/api/network.ts' },
+    entryPoints: { extension: 'src/extension.ts', network: 'src/network.ts' },
     bundle: true,
     format: 'cjs',
     minify: production,

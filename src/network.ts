@@ -1,5 +1,5 @@
 // Second bundle entry point: everything that loads undici. Required lazily (see
 // `lazyNetwork.ts`) so activation does not pay for it.
-export { VeoClient } from './veoClient';
-export { probeVideoLink } from '../download/probeLink';
-export { downloadVideo } from '../download/downloadVideo';
+export { VeoClient } from './api/veoClient';
+export { probeVideoLink } from './download/probeLink';
+export { downloadVideo } from './download/downloadVideo';

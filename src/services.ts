@@ -1,16 +1,24 @@
-// The long-lived parts of the extension, created in `activate` and handed to commands.
+// The long-lived parts of the extension, created once in `activate` and handed to commands.
 import type { ApiKeyStore } from './auth/apiKeyStore';
+import type { KeyState } from './auth/keyState';
+import type { Configuration } from './config/configuration';
 import type { DownloadManager } from './download/downloadManager';
 import type { Logger } from './log/logger';
 import type { PollingController } from './polling/pollingController';
+import type { PreviewManager } from './preview/previewManager';
+import type { RunningTasks } from './store/runningTasks';
 import type { TaskStore } from './store/taskStore';
 import type { TasksView } from './treeViews/tasksView';
 
 export interface Services {
+  configuration: Configuration;
   store: TaskStore;
+  running: RunningTasks;
   keys: ApiKeyStore;
+  keyState: KeyState;
   polling: PollingController;
   view: TasksView;
   log: Logger;
   downloads: DownloadManager;
+  previews: PreviewManager;
 }

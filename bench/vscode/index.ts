@@ -8,13 +8,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
+import type { TestApi } from '../../src/testApi';
 import type { TaskResult } from '../../src/api/taskResult';
 import { serializeTasks, STORE_KEY } from '../../src/store/storedShape';
 import { TaskStore } from '../../src/store/taskStore';
 import type { TrackedTask } from '../../src/store/trackedTask';
 import { taskTooltip } from '../../src/treeViews/taskPresentation';
-import type { TasksTreeProvider } from '../../src/treeViews/tasksTreeProvider';
 import { VeoSimulator } from '../../sim/simulator';
 import type { Figure } from '../lib/figure';
 import { fixed, max, median, min, sleep } from '../lib/stats';
@@ -30,7 +29,6 @@ const RUNNING = Number(process.env.VEO_BENCH_RUNNING ?? 200);
 /** How long to wait for the store's queued writes before giving up on them. */
 const DRAIN_LIMIT_MS = 60_000;
 
-type Activate = (context: vscode.ExtensionContext) => Promise<TestApi | undefined>;
 
 function log(line: string): void {
   console.log(`  vscode: ${line}`);
@@ -43,7 +41,6 @@ async function setSetting(key: string, value: unknown): Promise<void> {
 class Bench {
   readonly figures: Figure[] = [];
   private api!: TestApi;
-  private activate!: Activate;
   private networkJs!: string;
   private sim!: VeoSimulator;
 
@@ -53,9 +50,6 @@ class Bench {
     const api = await ext.activate();
     if (!api) throw new Error('the extension returned no test API (not in test mode?)');
     this.api = api;
-    // The very bundle VS Code loaded, so activate() runs the same module instance.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime path inside the extension
-    this.activate = (require(path.join(ext.extensionPath, 'dist', 'extension.js')) as { activate: Activate }).activate;
     this.networkJs = path.join(ext.extensionPath, 'dist', 'network.js');
     // Any request that does get sent goes to a simulator here and is counted.
     this.sim = await VeoSimulator.start();
@@ -72,11 +66,11 @@ class Bench {
   }
 
   private get store() {
-    return this.api.services.store;
+    return this.api.store;
   }
 
-  private get provider(): TasksTreeProvider {
-    return this.api.services.view.provider;
+  private get provider(): TestApi['tree'] {
+    return this.api.tree;
   }
 
   private async forgetAll(): Promise<void> {
@@ -90,12 +84,10 @@ class Bench {
 
   /** Re-activation as in tracking.test.ts: dispose everything, then the bundle's activate(). */
   private async reactivate(): Promise<{ ms: number; networkLoaded: boolean }> {
-    const context = this.api.context;
-    await this.store.flush();
-    for (const d of context.subscriptions.splice(0)) d.dispose();
+    await this.api.disposeAll();
     const before = this.networkLoaded();
     const t0 = performance.now();
-    const api = await this.activate(context);
+    const api = await this.api.activateAgain();
     const ms = performance.now() - t0;
     const networkLoaded = !before && this.networkLoaded();
     if (!api) throw new Error('activate() returned no test API');
@@ -133,7 +125,7 @@ class Bench {
     const secrets: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const t0 = performance.now();
-      await this.api.context.secrets.get('veo.apiKey');
+      await this.api.secrets.get('veo.apiKey');
       secrets.push(performance.now() - t0);
     }
     this.figures.push({
@@ -181,7 +173,7 @@ class Bench {
     const stateMs: number[] = [];
     for (let k = 0; k < ROUNDS; k++) {
       t0 = performance.now();
-      const written = this.api.context.globalState.update(STORE_KEY, snapshot);
+      const written = this.api.globalState.update(STORE_KEY, snapshot);
       stateMs.push(performance.now() - t0);
       await written;
     }
@@ -319,7 +311,7 @@ class Bench {
       this.store.onDidChange((c) => c.ids?.forEach((id) => tracked.has(id) && updates++)),
       this.provider.onDidChangeTreeData((e) => typeof e === 'string' && tracked.has(e) && rows++),
     ];
-    const memento = this.api.context.globalState;
+    const memento = this.api.globalState;
     const update = memento.update;
     const writes: Array<{ sync: number; start: number; end?: number }> = [];
     memento.update = function (this: vscode.Memento, key: string, value: unknown) {

@@ -1,23 +1,24 @@
 // The API key, kept only in VS Code's SecretStorage (shared by every window).
 import * as vscode from 'vscode';
+import { Disposable } from '../util/disposable';
 
 const SECRET_KEY = 'veo.apiKey';
 
-export class ApiKeyStore implements vscode.Disposable {
+export class ApiKeyStore extends Disposable {
   private cached: string | undefined;
-  private readonly changed = new vscode.EventEmitter<string | undefined>();
-  private readonly subscription: vscode.Disposable;
+  private readonly changed = this._register(new vscode.EventEmitter<string | undefined>());
   /** Fires with the new key (or undefined) whenever any window changes it. */
   readonly onDidChange = this.changed.event;
 
   private constructor(private readonly secrets: vscode.SecretStorage) {
-    this.subscription = secrets.onDidChange(async (e) => {
+    super();
+    this._register(secrets.onDidChange(async (e) => {
       if (e.key !== SECRET_KEY) return;
       const key = await secrets.get(SECRET_KEY);
       if (key === this.cached) return;
       this.cached = key;
       this.changed.fire(key);
-    });
+    }));
   }
 
   static async create(secrets: vscode.SecretStorage): Promise<ApiKeyStore> {
@@ -43,10 +44,5 @@ export class ApiKeyStore implements vscode.Disposable {
       this.cached = undefined;
       this.changed.fire(undefined);
     }
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

@@ -1,36 +1,47 @@
-// Keeps the UI in step with the API key: context keys for the welcome views, the tree's
-// empty state, and the "key refused" message with its way out.
+// Whether there is an API key and whether the API refused it, for the welcome views
+// (context keys), the tree and the "key refused" message with its way out.
 import * as vscode from 'vscode';
-import type { Settings } from '../config/settings';
-import type { Services } from '../services';
+import { showError } from '../ui/notify';
+import { Disposable } from '../util/disposable';
+import type { ApiKeyStore } from './apiKeyStore';
 
-export function keyStateSync({ keys, view, polling }: Services, settings: () => Settings): vscode.Disposable {
-  let rejected = false;
-  const update = () => {
-    const hasKey = keys.key !== undefined;
-    void vscode.commands.executeCommand('setContext', 'veo.hasApiKey', hasKey);
-    void vscode.commands.executeCommand('setContext', 'veo.keyRejected', rejected);
-    view.provider.setHidden(!hasKey);
-    const base = settings().baseUrl;
-    view.setMessage(!base.ok ? base.message : rejected ? 'The VEO API refused the API key. Polling is paused: run "VEO: Set API Key".' : undefined);
-  };
-  const subscriptions = [
-    keys.onDidChange(() => {
-      rejected = false;
-      update();
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('veo.baseUrl') && update()),
-    polling.onDidRejectKey(async (status) => {
-      if (rejected) return;
-      rejected = true;
-      update();
-      const choice = await vscode.window.showErrorMessage(
-        `The VEO API refused the API key (HTTP ${status}). Polling is paused until a new key is set.`,
-        'Set API Key',
-      );
-      if (choice === 'Set API Key') await vscode.commands.executeCommand('veo.setApiKey');
-    }),
-  ];
-  update();
-  return vscode.Disposable.from(...subscriptions);
+export class KeyState extends Disposable {
+  private refused = false;
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly keys: ApiKeyStore) {
+    super();
+    this._register(
+      keys.onDidChange(() => {
+        this.refused = false;
+        this.update();
+      }),
+    );
+    this.update();
+  }
+
+  get hasKey(): boolean {
+    return this.keys.key !== undefined;
+  }
+
+  /** The API refused the key (401/403); polling is paused until a key is set. */
+  get rejected(): boolean {
+    return this.refused;
+  }
+
+  /** Records a refusal (once until the key changes) and offers to set another key. */
+  async reject(status: number): Promise<void> {
+    if (this.refused) return;
+    this.refused = true;
+    this.update();
+    const choice = await showError(`The VEO API refused the API key (HTTP ${status}). Polling is paused until a new key is set.`, 'Set API Key');
+    if (choice === 'Set API Key') await vscode.commands.executeCommand('veo.setApiKey');
+  }
+
+  private update(): void {
+    void vscode.commands.executeCommand('setContext', 'veo.hasApiKey', this.hasKey);
+    void vscode.commands.executeCommand('setContext', 'veo.keyRejected', this.refused);
+    this.changed.fire();
+  }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
+import { showInfo } from '../ui/notify';
 import { videoAvailability } from '../store/trackedTask';
 
 /** "VEO: Download All Completed": every completed task whose video is not downloaded yet. */
@@ -8,7 +9,7 @@ export function registerDownloadAllCompleted({ store, downloads }: Services): vs
     const now = Date.now();
     const ids = store.all().filter((t) => videoAvailability(t, now) === 'online').map((t) => t.id);
     if (ids.length === 0) {
-      void vscode.window.showInformationMessage('Every completed VEO task is already downloaded (or its link expired).');
+      void showInfo('Every completed VEO task is already downloaded (or its link expired).');
       return [];
     }
     if (target?.folder) return downloads.download(ids, { kind: 'folder', path: target.folder });

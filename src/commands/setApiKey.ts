@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { givenOrAsk } from './askInput';
 import type { Services } from '../services';
+import { showError } from '../ui/notify';
 
 /** "VEO: Set API Key". An argument (for automation) skips the prompt. */
 export function registerSetApiKey({ keys, log }: Services): vscode.Disposable {
@@ -16,7 +17,7 @@ export function registerSetApiKey({ keys, log }: Services): vscode.Disposable {
     if (entered === undefined) return false;
     const key = entered.trim();
     if (key === '') {
-      void vscode.window.showErrorMessage('The API key cannot be empty; the previous key (if any) is unchanged.');
+      void showError('The API key cannot be empty; the previous key (if any) is unchanged.');
       return false;
     }
     await keys.set(key);

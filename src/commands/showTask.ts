@@ -5,6 +5,6 @@ import type { Services } from '../services';
 export function registerShowTask({ store, view }: Services): vscode.Disposable {
   return vscode.commands.registerCommand('veo.showTask', async (id?: unknown) => {
     if (typeof id !== 'string' || !store.has(id)) return;
-    await view.treeView.reveal(id, { select: true, focus: true });
+    await view.reveal(id);
   });
 }

@@ -6,3 +6,9 @@ export function targetIds(clicked: unknown, selected: unknown): string[] {
   if (typeof clicked === 'string') return [clicked];
   return [];
 }
+
+/** The downloaded copy of the right-clicked task, if it has one. */
+export function localFileOf(store: { get(id: string): { localFile?: string } | undefined }, clicked: unknown): string | undefined {
+  const [id] = targetIds(clicked, undefined);
+  return id === undefined ? undefined : store.get(id)?.localFile;
+}

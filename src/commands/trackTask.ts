@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { givenOrAsk } from './askInput';
 import { parseTaskIds } from '../input/parseTaskIds';
 import type { Services } from '../services';
+import { showInfo, showWarning } from '../ui/notify';
 
 export interface TrackResult {
   added: string[];
@@ -34,7 +35,7 @@ export function registerTrackTask({ store, log }: Services): vscode.Disposable {
     if (alreadyTracked.length) notes.push(`Already tracked: ${alreadyTracked.join(', ')}.`);
     if (parsed.ids.length === 0 && parsed.errors.length === 0) notes.push('No task id was entered; nothing was tracked.');
     if (notes.length) {
-      const show = parsed.errors.length || added.length === 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+      const show = parsed.errors.length || added.length === 0 ? showWarning : showInfo;
       void show(`${added.length ? `Tracking ${added.length} task${added.length === 1 ? '' : 's'}. ` : ''}${notes.join(' ')}`);
     }
     return { added, alreadyTracked, errors: parsed.errors };

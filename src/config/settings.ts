@@ -1,10 +1,11 @@
-// Reads the `veo.*` settings.
-import * as vscode from 'vscode';
+// The `veo.*` settings as the extension uses them: read from raw values, clamped and
+// checked. Pure: `configuration.ts` feeds it from VS Code.
 import { BaseUrlCheck, checkBaseUrl, DEFAULT_BASE_URL } from './baseUrl';
 
 export const MIN_POLL_SECONDS = 10;
 export const MAX_POLL_SECONDS = 600;
 const DEFAULT_POLL_SECONDS = 30;
+const MAX_EXPIRY_WARNING_HOURS = 23;
 
 export interface Settings {
   baseUrl: BaseUrlCheck;
@@ -16,22 +17,33 @@ export interface Settings {
   expiryWarningHours: number;
 }
 
-export function readSettings(): Settings {
-  const c = vscode.workspace.getConfiguration('veo');
-  const seconds = Number(c.get<number>('pollIntervalSeconds', DEFAULT_POLL_SECONDS));
-  const clamped = Number.isFinite(seconds) ? Math.min(MAX_POLL_SECONDS, Math.max(MIN_POLL_SECONDS, seconds)) : DEFAULT_POLL_SECONDS;
+/** Reads one raw setting (`veo.<key>`), as `WorkspaceConfiguration.get` does. */
+export type RawSetting = (key: string) => unknown;
+
+export function parseSettings(get: RawSetting): Settings {
+  const seconds = Number(get('pollIntervalSeconds') ?? DEFAULT_POLL_SECONDS);
+  const base = get('baseUrl');
+  const hours = Number(get('expiryWarningHours') ?? 3);
+  const dir = get('downloadDirectory');
   return {
-    baseUrl: checkBaseUrl(c.get<string>('baseUrl', DEFAULT_BASE_URL) || DEFAULT_BASE_URL),
-    pollIntervalMs: clamped * 1000,
-    notifyOnCompletion: c.get<boolean>('notifyOnCompletion', true),
-    downloadDirectory: c.get<string>('downloadDirectory', '').trim(),
-    autoDownload: c.get<boolean>('autoDownload', false),
-    expiryWarningHours: Math.min(23, Math.max(0, Number(c.get<number>('expiryWarningHours', 3)) || 0)),
+    baseUrl: checkBaseUrl(typeof base === 'string' && base !== '' ? base : DEFAULT_BASE_URL),
+    pollIntervalMs: (Number.isFinite(seconds) ? clamp(seconds, MIN_POLL_SECONDS, MAX_POLL_SECONDS) : DEFAULT_POLL_SECONDS) * 1000,
+    notifyOnCompletion: get('notifyOnCompletion') !== false,
+    downloadDirectory: typeof dir === 'string' ? dir.trim() : '',
+    autoDownload: get('autoDownload') === true,
+    expiryWarningHours: Number.isFinite(hours) ? clamp(hours, 0, MAX_EXPIRY_WARNING_HOURS) : 0,
   };
 }
 
-export function onDidChangeSettings(listener: (s: Settings) => void): vscode.Disposable {
-  return vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('veo')) listener(readSettings());
-  });
+/** Which settings differ between two readings. */
+export function changedSettings(previous: Settings, current: Settings): Set<keyof Settings> {
+  const changed = new Set<keyof Settings>();
+  for (const key of Object.keys(current) as (keyof Settings)[]) {
+    if (JSON.stringify(previous[key]) !== JSON.stringify(current[key])) changed.add(key);
+  }
+  return changed;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
 }

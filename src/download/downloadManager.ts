@@ -2,8 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadNetwork } from '../api/lazyNetwork';
-import { readSettings } from '../config/settings';
+import { loadNetwork } from '../lazyNetwork';
+import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notify';
+import type { Configuration } from '../config/configuration';
 import type { Logger } from '../log/logger';
 import type { TaskStore } from '../store/taskStore';
 import { taskLabel, TrackedTask, videoAvailability } from '../store/trackedTask';
@@ -25,6 +26,7 @@ export class DownloadManager {
   constructor(
     private readonly store: TaskStore,
     private readonly log: Logger,
+    private readonly configuration: Configuration,
   ) {}
 
   /** Downloads each task's video; a multi-task "ask" asks for one folder. */
@@ -33,7 +35,7 @@ export class DownloadManager {
     const tasks = ids.map((id) => this.store.get(id)).filter((t): t is TrackedTask => t !== undefined);
     const unavailable = tasks.filter((t) => videoAvailability(t, now) === 'expired' || videoAvailability(t, now) === 'none');
     if (unavailable.length && destination.kind === 'ask') {
-      void vscode.window.showWarningMessage(
+      void showWarning(
         `Not downloadable (not completed, or the link expired): ${unavailable.map(taskLabel).join(', ')}`,
       );
     }
@@ -48,7 +50,7 @@ export class DownloadManager {
 
   private async chooseTargets(tasks: TrackedTask[], destination: Destination): Promise<Array<[TrackedTask, string]> | undefined> {
     if (destination.kind === 'file') return [[tasks[0], destination.path]];
-    const defaultDir = defaultDownloadDirectory(readSettings().downloadDirectory);
+    const defaultDir = defaultDownloadDirectory(this.configuration.current.downloadDirectory);
     if (destination.kind === 'ask' && tasks.length === 1) {
       const uri = await vscode.window.showSaveDialog({
         title: `Save the video of ${taskLabel(tasks[0])}`,
@@ -85,9 +87,7 @@ export class DownloadManager {
     this.running.add(task.id);
     const name = taskLabel(task);
     try {
-      await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Downloading ${name}`, cancellable: true },
-        async (progress, token) => {
+      await withNotificationProgress(`Downloading ${name}`, async (report, token) => {
           const controller = new AbortController();
           const sub = token.onCancellationRequested(() => controller.abort());
           const started = Date.now();
@@ -103,15 +103,14 @@ export class DownloadManager {
                 if (now - lastReport < PROGRESS_EVERY_MS && received !== total) return;
                 lastReport = now;
                 const percent = total ? (received / total) * 100 : 0;
-                progress.report({ message: progressMessage(received, total, received / Math.max(0.001, (now - started) / 1000)), increment: percent - lastPercent });
+                report(progressMessage(received, total, received / Math.max(0.001, (now - started) / 1000)), percent - lastPercent);
                 lastPercent = percent;
               },
             });
           } finally {
             sub.dispose();
           }
-        },
-      );
+      });
       this.store.update(task.id, { localFile: file, linkExpired: undefined });
       this.log.info(`${task.id}: video saved to ${file}`);
       if (!quiet) void this.offerOpen(name, file);
@@ -121,7 +120,7 @@ export class DownloadManager {
       const message = e instanceof Error ? e.message : String(e);
       if (reason === 'expired') this.store.update(task.id, { linkExpired: true });
       this.log[reason === 'cancelled' ? 'info' : 'error'](`${task.id}: download failed: ${message}`);
-      if (reason !== 'cancelled') void vscode.window.showErrorMessage(this.failureText(name, reason, message));
+      if (reason !== 'cancelled') void showError(this.failureText(name, reason, message));
       return { id: task.id, error: message, reason };
     } finally {
       this.running.delete(task.id);
@@ -143,7 +142,7 @@ export class DownloadManager {
   }
 
   private async offerOpen(name: string, file: string): Promise<void> {
-    const choice = await vscode.window.showInformationMessage(`Saved the video of ${name} to ${file}`, 'Open Video File', 'Reveal in File Explorer');
+    const choice = await showInfo(`Saved the video of ${name} to ${file}`, 'Open Video File', 'Reveal in File Explorer');
     if (choice === 'Open Video File') await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file));
     if (choice === 'Reveal in File Explorer') await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(file));
   }

@@ -1,40 +1,33 @@
 // Warns once per task when its video link is about to expire and it is not downloaded.
 // One timer, armed for the next warning only.
 import * as vscode from 'vscode';
-import { readSettings } from '../config/settings';
+import type { Configuration } from '../config/configuration';
+import { showWarning } from '../ui/notify';
 import type { TaskStore } from '../store/taskStore';
 import { linkExpiresAt, taskLabel, videoAvailability } from '../store/trackedTask';
+import { Disposable, toDisposable } from '../util/disposable';
 import { formatDuration } from '../util/formatDuration';
 
 const HOUR = 3_600_000;
 
-export class ExpiryWatcher implements vscode.Disposable {
+export class ExpiryWatcher extends Disposable {
   private timer: NodeJS.Timeout | undefined;
-  private readonly subscriptions: vscode.Disposable[];
-  /** Read once and on change, not on every store change (every poll answer is one). */
-  private windowMs = readSettings().expiryWarningHours * HOUR;
 
-  constructor(private readonly store: TaskStore) {
-    this.subscriptions = [
-      store.onDidChange(() => this.arm()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration('veo.expiryWarningHours')) return;
-        this.windowMs = readSettings().expiryWarningHours * HOUR;
-        this.arm();
-      }),
-    ];
+  constructor(
+    private readonly store: TaskStore,
+    private readonly configuration: Configuration,
+  ) {
+    super();
+    this._register(toDisposable(() => clearTimeout(this.timer)));
+    this._register(store.onDidChange(() => this.arm()));
+    this._register(configuration.onDidChange(({ changed }) => changed.has('expiryWarningHours') && this.arm()));
     this.arm();
-  }
-
-  dispose(): void {
-    clearTimeout(this.timer);
-    this.subscriptions.forEach((s) => s.dispose());
   }
 
   private arm(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const windowMs = this.windowMs;
+    const windowMs = this.configuration.current.expiryWarningHours * HOUR;
     if (windowMs <= 0) return;
     const now = Date.now();
     let next = Infinity;
@@ -55,8 +48,7 @@ export class ExpiryWatcher implements vscode.Disposable {
   private warn(id: string, leftMs: number): void {
     const task = this.store.update(id, { expiryWarned: true });
     if (!task) return;
-    void vscode.window
-      .showWarningMessage(`The video link of ${taskLabel(task)} expires in about ${formatDuration(leftMs)} and it is not downloaded.`, 'Download')
-      .then((choice) => choice === 'Download' && vscode.commands.executeCommand('veo.downloadVideo', id));
+    const message = `The video link of ${taskLabel(task)} expires in about ${formatDuration(leftMs)} and it is not downloaded.`;
+    void showWarning(message, 'Download').then((choice) => choice === 'Download' && vscode.commands.executeCommand('veo.downloadVideo', id));
   }
 }

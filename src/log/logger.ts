@@ -1,11 +1,14 @@
 // The "VEO" log output channel. Everything written is redacted of the API key first.
 import * as vscode from 'vscode';
+import { Disposable } from '../util/disposable';
 import { redact } from './redact';
 
-export class Logger implements vscode.Disposable {
-  private readonly channel = vscode.window.createOutputChannel('VEO', { log: true });
+export class Logger extends Disposable {
+  private readonly channel = this._register(vscode.window.createOutputChannel('VEO', { log: true }));
 
-  constructor(private readonly secrets: () => readonly (string | undefined)[]) {}
+  constructor(private readonly secrets: () => readonly (string | undefined)[]) {
+    super();
+  }
 
   info(message: string): void {
     this.channel.info(this.clean(message));
@@ -21,10 +24,6 @@ export class Logger implements vscode.Disposable {
 
   show(): void {
     this.channel.show(true);
-  }
-
-  dispose(): void {
-    this.channel.dispose();
   }
 
   private clean(message: string): string {

@@ -2,22 +2,22 @@
 import * as vscode from 'vscode';
 import type { QueryOutcome } from '../api/queryOutcome';
 import type { VeoClient } from '../api/veoClient';
-import { loadNetwork } from '../api/lazyNetwork';
+import { loadNetwork } from '../lazyNetwork';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
-import type { Settings } from '../config/settings';
+import type { Configuration } from '../config/configuration';
 import type { Logger } from '../log/logger';
 import { Poller } from './poller';
 import { systemClock } from './clock';
 import type { TaskStore } from '../store/taskStore';
 import { isFinished, TrackedTask } from '../store/trackedTask';
+import { Disposable, toDisposable } from '../util/disposable';
 import { applyOutcome, justFinished } from './applyOutcome';
 
-export class PollingController implements vscode.Disposable {
+export class PollingController extends Disposable {
   private readonly poller: Poller;
   private client: VeoClient | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly finished = new vscode.EventEmitter<TrackedTask>();
-  private readonly keyRejected = new vscode.EventEmitter<number>();
+  private readonly finished = this._register(new vscode.EventEmitter<TrackedTask>());
+  private readonly keyRejected = this._register(new vscode.EventEmitter<number>());
   /** A task reached completed or failed. */
   readonly onDidFinishTask = this.finished.event;
   /** The API refused the key (401/403); polling is suspended until a key is set. */
@@ -26,28 +26,28 @@ export class PollingController implements vscode.Disposable {
   constructor(
     private readonly store: TaskStore,
     private readonly keys: ApiKeyStore,
-    private settings: Settings,
+    private readonly configuration: Configuration,
     private readonly log: Logger,
   ) {
+    super();
     this.poller = new Poller({
       clock: systemClock,
-      intervalMs: settings.pollIntervalMs,
+      intervalMs: configuration.current.pollIntervalMs,
       query: (id, signal) => this.query(id, signal),
       onOutcome: (id, outcome, next) => this.onOutcome(id, outcome, next),
     });
-    this.disposables.push(
-      store.onDidChange((change) => change.ids === undefined && this.syncTracked()),
-      keys.onDidChange(() => this.syncKey()),
-      this.finished,
-      this.keyRejected,
-    );
+    this._register(toDisposable(() => this.closeClient()));
+    this._register(this.poller);
+    this._register(store.onDidChange((change) => change.ids === undefined && this.syncTracked()));
+    this._register(keys.onDidChange(() => this.syncKey()));
+    this._register(configuration.onDidChange(({ current, changed }) => this.applySettings(current.pollIntervalMs, changed.has('baseUrl'))));
     // The first requests (and so loading undici) wait until activation has returned.
     this.poller.suspend();
     const start = setImmediate(() => {
       this.syncKey();
       this.syncTracked();
     });
-    this.disposables.push({ dispose: () => clearImmediate(start) });
+    this._register(toDisposable(() => clearImmediate(start)));
   }
 
   /** Polls every unfinished task now. */
@@ -55,27 +55,22 @@ export class PollingController implements vscode.Disposable {
     this.poller.pollNow();
   }
 
-  updateSettings(settings: Settings): void {
-    const urlChanged = JSON.stringify(settings.baseUrl) !== JSON.stringify(this.settings.baseUrl);
-    this.settings = settings;
-    this.poller.setIntervalMs(settings.pollIntervalMs);
-    if (urlChanged) {
-      void this.client?.close();
-      this.client = undefined;
+  private applySettings(intervalMs: number, baseUrlChanged: boolean): void {
+    this.poller.setIntervalMs(intervalMs);
+    if (baseUrlChanged) {
+      this.closeClient();
       this.syncKey();
     }
   }
 
-  dispose(): void {
-    this.poller.dispose();
+  private closeClient(): void {
     void this.client?.close();
     this.client = undefined;
-    this.disposables.forEach((d) => d.dispose());
   }
 
   /** A new key (or base URL) is tried at once; without one nothing polls. */
   private syncKey(): void {
-    if (!this.keys.key || !this.settings.baseUrl.ok) this.poller.suspend();
+    if (!this.keys.key || !this.configuration.current.baseUrl.ok) this.poller.suspend();
     else if (this.poller.isSuspended) this.poller.resume();
     else this.poller.pollNow();
   }
@@ -87,7 +82,7 @@ export class PollingController implements vscode.Disposable {
 
   private async query(id: string, signal: AbortSignal): Promise<QueryOutcome> {
     const key = this.keys.key;
-    const base = this.settings.baseUrl;
+    const base = this.configuration.current.baseUrl;
     if (!key || !base.ok) return { kind: 'error', message: 'no API key or base URL' };
     if (!this.store.has(id)) return { kind: 'error', message: 'no longer tracked' };
     this.client ??= new (loadNetwork().VeoClient)({ baseUrl: base.url });

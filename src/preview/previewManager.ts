@@ -1,51 +1,35 @@
-// "VEO: Preview Video": one webview panel per task, restored after a window reload.
+// The preview webview panels: one per task, re-rendered when its task changes, restored
+// after a window reload.
 import * as vscode from 'vscode';
+import type { Logger } from '../log/logger';
+import type { TaskStore } from '../store/taskStore';
 import { taskLabel } from '../store/trackedTask';
-import { targetIds } from '../commands/taskArgs';
-import type { Services } from '../services';
+import { Disposable, toDisposable } from '../util/disposable';
 import type { StateReport } from './messages';
-import { PreviewPanel, PreviewPanelHost } from './previewPanel';
+import { PreviewPanel } from './previewPanel';
 
 export const PREVIEW_VIEW_TYPE = 'veo.preview';
 
-export interface PreviewReport extends StateReport {
-  id: string;
-}
-
-export class PreviewManager implements vscode.Disposable {
+export class PreviewManager extends Disposable {
   private readonly panels = new Map<string, PreviewPanel>();
-  private readonly reports = new vscode.EventEmitter<PreviewReport>();
-  private readonly disposables: vscode.Disposable[] = [this.reports];
-  private readonly host: PreviewPanelHost;
-  /** Every state a preview page reports (for tests and diagnostics). */
-  readonly onDidReport = this.reports.event;
 
-  private constructor(
-    private readonly services: Services,
+  constructor(
+    private readonly services: { store: TaskStore; log: Logger },
     private readonly extensionUri: vscode.Uri,
   ) {
-    this.host = {
-      services,
-      extensionUri,
-      report: (id, report) => this.reports.fire({ id, ...report }),
-      closed: (panel) => {
-        if (this.panels.get(panel.taskId) === panel) this.panels.delete(panel.taskId);
-      },
-    };
-  }
-
-  static register(services: Services, extensionUri: vscode.Uri): PreviewManager {
-    const manager = new PreviewManager(services, extensionUri);
-    manager.disposables.push(
-      vscode.commands.registerCommand('veo.previewVideo', (clicked?: unknown, selected?: unknown) => manager.previewCommand(clicked, selected)),
+    super();
+    this._register(toDisposable(() => [...this.panels.values()].forEach((p) => p.dispose())));
+    // Registered during activation so the serializer can restore panels after a reload.
+    this._register(
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state: unknown) => manager.restore(panel, state),
-      }),
-      services.store.onDidChange(({ ids }) => {
-        for (const [id, panel] of manager.panels) if (ids === undefined || ids.includes(id)) panel.refresh();
+        deserializeWebviewPanel: async (panel, state: unknown) => this.restore(panel, state),
       }),
     );
-    return manager;
+    this._register(
+      services.store.onDidChange(({ ids }) => {
+        for (const [id, panel] of this.panels) if (ids === undefined || ids.includes(id)) panel.refresh();
+      }),
+    );
   }
 
   /** Opens the preview of task `id`, or reveals it when it is open already. */
@@ -67,6 +51,7 @@ export class PreviewManager implements vscode.Disposable {
     return this.panels.get(id)?.panel;
   }
 
+  /** The last state task `id`'s page reported since it was last rendered. */
   lastState(id: string): StateReport | undefined {
     return this.panels.get(id)?.lastState;
   }
@@ -74,18 +59,6 @@ export class PreviewManager implements vscode.Disposable {
   /** The HTML last rendered for task `id`'s panel. */
   htmlFor(id: string): string | undefined {
     return this.panels.get(id)?.html;
-  }
-
-  dispose(): void {
-    for (const panel of [...this.panels.values()]) panel.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
-  }
-
-  private previewCommand(clicked: unknown, selected: unknown): void {
-    const ids = targetIds(clicked, selected);
-    const unknown = ids.filter((id) => !this.services.store.has(id));
-    if (unknown.length) void vscode.window.showWarningMessage(`VEO: not a tracked task: ${unknown.join(', ')}`);
-    for (const id of ids.filter((i) => this.services.store.has(i))) this.show(id);
   }
 
   /** After a window reload: the page saved `{ taskId }` with `setState`. */
@@ -99,7 +72,14 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   private adopt(id: string, panel: vscode.WebviewPanel): PreviewPanel {
-    const preview = new PreviewPanel(id, panel, this.host);
+    const preview = new PreviewPanel(id, panel, {
+      store: this.services.store,
+      log: this.services.log,
+      extensionUri: this.extensionUri,
+      closed: (closed) => {
+        if (this.panels.get(closed.taskId) === closed) this.panels.delete(closed.taskId);
+      },
+    });
     this.panels.set(id, preview);
     return preview;
   }

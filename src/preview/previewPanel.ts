@@ -4,41 +4,40 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadNetwork } from '../api/lazyNetwork';
+import { loadNetwork } from '../lazyNetwork';
 import type { LinkState } from '../download/probeLink';
-import type { Services } from '../services';
+import type { Logger } from '../log/logger';
+import type { TaskStore } from '../store/taskStore';
+import { showError } from '../ui/notify';
+import { Disposable } from '../util/disposable';
 import { HostAction, HostMessage, parsePageMessage, StateReport } from './messages';
 import { renderPreviewHtml } from './previewHtml';
 import { playbackError, PreviewModel, previewModel } from './previewModel';
 
 export interface PreviewPanelHost {
-  services: Services;
+  store: TaskStore;
+  log: Logger;
   extensionUri: vscode.Uri;
-  /** A state the page reported. */
-  report(id: string, report: StateReport): void;
   /** The panel closed. */
   closed(panel: PreviewPanel): void;
 }
 
-export class PreviewPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class PreviewPanel extends Disposable {
   private model: PreviewModel | undefined;
   private renderedKey: string | undefined;
   private renderedHtml: string | undefined;
   private reported: StateReport | undefined;
   private probing = false;
-  private disposed = false;
 
   constructor(
     readonly taskId: string,
     readonly panel: vscode.WebviewPanel,
     private readonly host: PreviewPanelHost,
   ) {
+    super();
     panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'veo.svg');
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw)),
-    );
+    this._register(panel.onDidDispose(() => this.dispose()));
+    this._register(panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw)));
     this.refresh();
   }
 
@@ -54,8 +53,8 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** Renders the page again when what it shows changed (e.g. a download finished); true when it did. */
   refresh(): boolean {
-    if (this.disposed) return false;
-    const task = this.host.services.store.get(this.taskId);
+    if (this.isDisposed) return false;
+    const task = this.host.store.get(this.taskId);
     const local = task?.localFile;
     const model = previewModel(this.taskId, task, Date.now(), local !== undefined && fs.existsSync(local));
     const webview = this.panel.webview;
@@ -83,22 +82,19 @@ export class PreviewPanel implements vscode.Disposable {
     return true;
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    for (const d of this.disposables.splice(0)) d.dispose();
+  override dispose(): void {
+    if (this.isDisposed) return;
+    super.dispose();
     this.panel.dispose();
     this.host.closed(this);
   }
 
   private onMessage(raw: unknown): void {
     const message = parsePageMessage(raw);
-    if (!message || this.disposed) return;
+    if (!message || this.isDisposed) return;
     switch (message.type) {
       case 'state': {
-        const report: StateReport = { state: message.state, detail: message.detail, currentTime: message.currentTime };
-        this.reported = report;
-        this.host.report(this.taskId, report);
+        this.reported = { state: message.state, detail: message.detail, currentTime: message.currentTime };
         return;
       }
       case 'playbackFailed':
@@ -115,7 +111,7 @@ export class PreviewPanel implements vscode.Disposable {
     const model = this.model;
     const source = model?.source;
     if (!model || !source || this.probing) return;
-    const log = this.host.services.log;
+    const log = this.host.log;
     if (source.kind === 'local') {
       // A deleted copy: render again, which falls back to the link.
       if (!fs.existsSync(source.path) && this.refresh()) return;
@@ -132,18 +128,18 @@ export class PreviewPanel implements vscode.Disposable {
     } finally {
       this.probing = false;
     }
-    if (this.disposed || this.model !== model) return;
+    if (this.isDisposed || this.model !== model) return;
     log.info(`Preview of ${this.taskId}: playback failed (MediaError ${code ?? '?'}); the video host says: ${probe}`);
     if (probe === 'expired') {
       // Recorded on the task; the store change renders the expired page.
-      this.host.services.store.update(this.taskId, { linkExpired: true });
+      this.host.store.update(this.taskId, { linkExpired: true });
       if (this.model !== model) return;
     }
     this.post({ type: 'showError', error: playbackError(model, probe, code) });
   }
 
   private async perform(action: HostAction): Promise<void> {
-    const task = this.host.services.store.get(this.taskId);
+    const task = this.host.store.get(this.taskId);
     const url = task?.result?.video_url ?? undefined;
     try {
       switch (action) {
@@ -162,7 +158,7 @@ export class PreviewPanel implements vscode.Disposable {
           return;
       }
     } catch (err) {
-      void vscode.window.showErrorMessage(`VEO: ${err instanceof Error ? err.message : String(err)}`);
+      void showError(`VEO: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 

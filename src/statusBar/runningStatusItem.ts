@@ -1,16 +1,17 @@
 // "$(sync~spin) 2 VEO" while tasks run; hidden when none do. Click focuses the view.
 import * as vscode from 'vscode';
-import type { TasksView } from '../treeViews/tasksView';
+import type { RunningTasks } from '../store/runningTasks';
+import { Disposable } from '../util/disposable';
 
-export class RunningStatusItem implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('veo.running', vscode.StatusBarAlignment.Left, 10);
-  private readonly subscription: vscode.Disposable;
+export class RunningStatusItem extends Disposable {
+  private readonly item = this._register(vscode.window.createStatusBarItem('veo.running', vscode.StatusBarAlignment.Left, 10));
 
-  constructor(view: TasksView) {
+  constructor(running: RunningTasks) {
+    super();
     this.item.name = 'VEO Tasks';
     this.item.command = 'veo.tasks.focus';
-    this.subscription = view.onDidChangeRunning((running) => this.update(running));
-    this.update(view.runningCount);
+    this._register(running.onDidChange((count) => this.update(count)));
+    this.update(running.current);
   }
 
   private update(running: number): void {
@@ -21,10 +22,5 @@ export class RunningStatusItem implements vscode.Disposable {
     this.item.text = `$(sync~spin) ${running} VEO`;
     this.item.tooltip = `${running} VEO task${running === 1 ? '' : 's'} running. Click to show them.`;
     this.item.show();
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.item.dispose();
   }
 }

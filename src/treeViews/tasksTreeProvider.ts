@@ -2,22 +2,30 @@
 import * as vscode from 'vscode';
 import type { TaskStore } from '../store/taskStore';
 import { taskLabel, taskState, videoAvailability } from '../store/trackedTask';
+import { Disposable } from '../util/disposable';
 import { iconForState } from './icons';
 import { taskContextValue, taskDescription, taskTooltip } from './taskPresentation';
 
-export class TasksTreeProvider implements vscode.TreeDataProvider<string>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<string | undefined>();
+export class TasksTreeProvider extends Disposable implements vscode.TreeDataProvider<string> {
+  private readonly changed = this._register(new vscode.EventEmitter<string | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
   /** Descriptions as last rendered, so the clock tick refreshes only rows whose text moved. */
   private readonly rendered = new Map<string, string>();
   private hidden = false;
 
   constructor(private readonly store: TaskStore) {
-    this.subscription = store.onDidChange((change) => {
-      if (change.ids === undefined) this.changed.fire(undefined);
-      else for (const id of change.ids) this.changed.fire(id);
-    });
+    super();
+    this._register(
+      store.onDidChange((change) => {
+        if (change.ids !== undefined) {
+          for (const id of change.ids) this.changed.fire(id);
+          return;
+        }
+        // Tasks were added or removed: rows of removed tasks are forgotten.
+        for (const id of this.rendered.keys()) if (!store.has(id)) this.rendered.delete(id);
+        this.changed.fire(undefined);
+      }),
+    );
   }
 
   /** Shows nothing (so the welcome view shows) while `hidden`, e.g. with no API key. */
@@ -67,8 +75,8 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<string>, vscod
     }
   }
 
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
+  /** How many rows' descriptions are remembered (for tests: removed tasks must not stay). */
+  get renderedCount(): number {
+    return this.rendered.size;
   }
 }

@@ -1,62 +1,58 @@
-// The "Tasks" view: tree, badge of running tasks, and a clock that keeps times current.
+// The "Tasks" view: tree, badge of running tasks, the message above the rows, and a clock
+// that keeps times current.
 import * as vscode from 'vscode';
+import type { KeyState } from '../auth/keyState';
+import type { Configuration } from '../config/configuration';
+import type { RunningTasks } from '../store/runningTasks';
 import type { TaskStore } from '../store/taskStore';
-import { isFinished } from '../store/trackedTask';
+import { Disposable, toDisposable } from '../util/disposable';
 import { TasksTreeProvider } from './tasksTreeProvider';
 
 export const TASKS_VIEW_ID = 'veo.tasks';
 const TICK_MS = 5_000;
+export const KEY_REFUSED_MESSAGE = 'The VEO API refused the API key. Polling is paused: run "VEO: Set API Key".';
 
-
-export class TasksView implements vscode.Disposable {
+export class TasksView extends Disposable {
   readonly provider: TasksTreeProvider;
   readonly treeView: vscode.TreeView<string>;
   private ticker: NodeJS.Timeout | undefined;
-  /** -1 until first counted, so the first count always applies. */
-  private running = -1;
-  private readonly runningChanged = new vscode.EventEmitter<number>();
-  /** How many tasks are still running, counted once per store change for badge and status bar. */
-  readonly onDidChangeRunning = this.runningChanged.event;
-  private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly store: TaskStore) {
-    this.provider = new TasksTreeProvider(store);
-    this.treeView = vscode.window.createTreeView(TASKS_VIEW_ID, {
-      treeDataProvider: this.provider,
-      canSelectMany: true,
-      showCollapseAll: false,
-    });
-    this.disposables.push(
-      this.provider,
-      this.treeView,
-      this.treeView.onDidChangeVisibility(() => this.syncTicker()),
-      this.runningChanged,
-      store.onDidChange(() => this.countRunning()),
+  constructor(
+    store: TaskStore,
+    private readonly running: RunningTasks,
+    private readonly keyState: KeyState,
+    private readonly configuration: Configuration,
+  ) {
+    super();
+    this.provider = this._register(new TasksTreeProvider(store));
+    this.treeView = this._register(
+      vscode.window.createTreeView(TASKS_VIEW_ID, { treeDataProvider: this.provider, canSelectMany: true, showCollapseAll: false }),
     );
-    this.countRunning();
+    this._register(toDisposable(() => this.ticker && clearInterval(this.ticker)));
+    this._register(this.treeView.onDidChangeVisibility(() => this.syncTicker()));
+    this._register(running.onDidChange(() => this.showBadge()));
+    this._register(keyState.onDidChange(() => this.showKeyState()));
+    this._register(configuration.onDidChange(({ changed }) => changed.has('baseUrl') && this.showKeyState()));
+    this.showBadge();
+    this.showKeyState();
     this.syncTicker();
   }
 
-  /** Message shown above the rows (e.g. the key was refused); undefined clears it. */
-  setMessage(message: string | undefined): void {
-    this.treeView.message = message;
+  /** Reveals and selects a task's row. */
+  async reveal(id: string): Promise<void> {
+    await this.treeView.reveal(id, { select: true, focus: true });
   }
 
-  dispose(): void {
-    if (this.ticker) clearInterval(this.ticker);
-    this.disposables.forEach((d) => d.dispose());
-  }
-
-  get runningCount(): number {
-    return Math.max(0, this.running);
-  }
-
-  private countRunning(): void {
-    const running = this.store.all().filter((t) => !isFinished(t)).length;
-    if (running === this.running) return;
-    this.running = running;
+  private showBadge(): void {
+    const running = this.running.current;
     this.treeView.badge = running > 0 ? { value: running, tooltip: `${running} VEO task${running === 1 ? '' : 's'} running` } : undefined;
-    this.runningChanged.fire(running);
+  }
+
+  /** No key: no rows (the welcome view shows). A bad base URL or a refused key: a message above the rows. */
+  private showKeyState(): void {
+    this.provider.setHidden(!this.keyState.hasKey);
+    const base = this.configuration.current.baseUrl;
+    this.treeView.message = !base.ok ? base.message : this.keyState.rejected ? KEY_REFUSED_MESSAGE : undefined;
   }
 
   /** Ticks only while the view is visible; a hidden view costs nothing. */

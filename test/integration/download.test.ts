@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DownloadOutcome } from '../../src/download/downloadManager';
-import type { TestApi } from '../../src/extension';
+import type { TestApi } from '../../src/testApi';
 import { FIXTURE_VIDEO, TaskSpec, VeoSimulator } from '../../sim/simulator';
 import { setSetting, trackFinishedTask, useSimulator, waitFor } from './helpers';
 
@@ -14,7 +14,7 @@ describe('Downloading videos in VS Code', function () {
   let api: TestApi;
   let dir: string;
   const fixture = fs.readFileSync(FIXTURE_VIDEO);
-  const item = (id: string) => api.services.view.provider.getTreeItem(id);
+  const item = (id: string) => api.tree.getTreeItem(id);
 
   const world = useSimulator({ withKey: true });
   const completedTask = (spec?: TaskSpec) => trackFinishedTask(world, spec);
@@ -33,10 +33,10 @@ describe('Downloading videos in VS Code', function () {
     assert.deepEqual(outcomes, [{ id, file }]);
     assert.ok(fs.readFileSync(file).equals(fixture));
     assert.deepEqual(fs.readdirSync(dir), ['chosen.mp4']);
-    assert.equal(api.services.store.get(id)?.localFile, file);
+    assert.equal(api.store.get(id)?.localFile, file);
     assert.equal(item(id).contextValue, 'veoTask completed downloaded previewable hasFile hasLink');
     assert.match(String(item(id).description), /✓ downloaded/);
-    assert.match((api.services.view.provider.resolveTreeItem(item(id), id).tooltip as vscode.MarkdownString).value, /downloaded to/);
+    assert.match((api.row(id).tooltip as vscode.MarkdownString).value, /downloaded to/);
     const video = sim.requests.filter((r) => r.server === 'video');
     assert.ok(video.length > 0 && video.every((r) => r.headers.authorization === undefined), 'the key never reaches the video host');
   });
@@ -78,7 +78,7 @@ describe('Downloading videos in VS Code', function () {
     const outcomes = await vscode.commands.executeCommand<DownloadOutcome[]>('veo.downloadVideo', id, [id], { file: path.join(dir, 'x.mp4') });
     assert.equal(outcomes.length, 1);
     assert.equal('reason' in outcomes[0] && outcomes[0].reason, 'expired');
-    assert.equal(api.services.store.get(id)?.linkExpired, true);
+    assert.equal(api.store.get(id)?.linkExpired, true);
     assert.equal(item(id).contextValue, 'veoTask completed expired previewable');
     assert.match(String(item(id).description), /link expired/);
     assert.deepEqual(fs.readdirSync(dir), []);
@@ -86,9 +86,9 @@ describe('Downloading videos in VS Code', function () {
 
   it('warns once when a link that is not downloaded is about to expire', async () => {
     const id = await completedTask();
-    assert.equal(api.services.store.get(id)?.expiryWarned, undefined, 'a fresh link is not warned about');
-    api.services.store.update(id, { completedAt: Date.now() - 22 * 3_600_000 - 90_000 });
-    await waitFor('expiry warning', () => api.services.store.get(id)?.expiryWarned === true);
+    assert.equal(api.store.get(id)?.expiryWarned, undefined, 'a fresh link is not warned about');
+    api.store.update(id, { completedAt: Date.now() - 22 * 3_600_000 - 90_000 });
+    await waitFor('expiry warning', () => api.store.get(id)?.expiryWarned === true);
     assert.match(String(item(id).description), /link expires in 1h 58m/);
   });
 
@@ -107,11 +107,11 @@ describe('Downloading videos in VS Code', function () {
     try {
       const t = sim.addTask({ queuedMs: 1_000, processingMs: 1_000 });
       await vscode.commands.executeCommand('veo.trackTask', t.id);
-      await waitFor('queued', () => api.services.store.get(t.id)?.result?.status === 'queued');
+      await waitFor('queued', () => api.store.get(t.id)?.result?.status === 'queued');
       sim.advance(5_000);
       await vscode.commands.executeCommand('veo.refresh');
       const file = path.join(dir, `${t.id}.mp4`);
-      await waitFor('auto-downloaded file', () => api.services.store.get(t.id)?.localFile === file);
+      await waitFor('auto-downloaded file', () => api.store.get(t.id)?.localFile === file);
       assert.ok(fs.readFileSync(file).equals(fixture));
     } finally {
       await setSetting('autoDownload', undefined);

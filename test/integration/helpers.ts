@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
+import type { TestApi } from '../../src/testApi';
 import { TaskSpec, VeoSimulator } from '../../sim/simulator';
 
 export const EXTENSION_ID = 'veo-tools.veo-tasks';
@@ -28,8 +28,8 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 
 /** Forgets every tracked task, so each suite starts from an empty tree. */
 export async function forgetAllTasks(api: TestApi): Promise<void> {
-  api.services.store.remove(api.services.store.all().map((t) => t.id));
-  await api.services.store.flush();
+  api.store.remove(api.store.all().map((t) => t.id));
+  await api.store.flush();
 }
 
 export interface SuiteWorld {
@@ -69,6 +69,6 @@ export async function trackFinishedTask(world: SuiteWorld, spec: TaskSpec = {}):
   world.sim.advance(1);
   await vscode.commands.executeCommand('veo.trackTask', t.id);
   const status = spec.outcome ?? 'completed';
-  await waitFor(`${t.id} is ${status}`, () => world.api.services.store.get(t.id)?.result?.status === status);
+  await waitFor(`${t.id} is ${status}`, () => world.api.store.get(t.id)?.result?.status === status);
   return t.id;
 }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
+import type { TestApi } from '../../src/testApi';
 import { EXPIRED_TEXT } from '../../src/preview/previewModel';
 import { FIXTURE_VIDEO, TaskSpec, VeoSimulator } from '../../sim/simulator';
 import { trackFinishedTask, useSimulator, waitFor } from './helpers';
@@ -46,7 +46,7 @@ describe('Previewing videos in VS Code', function () {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'veo-preview-'));
   });
   afterEach(async () => {
-    for (const id of api.services.store.all().map((t) => t.id)) previews().panelFor(id)?.dispose();
+    for (const id of api.store.all().map((t) => t.id)) previews().panelFor(id)?.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -65,7 +65,7 @@ describe('Previewing videos in VS Code', function () {
     assert.equal(previewTabs().length, 1, 'still one preview tab');
 
     const settings = pageSettings(previews().htmlFor(id)!);
-    assert.equal(settings.src, api.services.store.get(id)!.result!.video_url);
+    assert.equal(settings.src, api.store.get(id)!.result!.video_url);
     assert.ok(settings.src!.startsWith(sim.videoOrigin));
     await waitForPlaying(id);
     assert.ok(videoRequestsFor(id) > 0, 'the webview fetched the video from the video host');
@@ -76,7 +76,7 @@ describe('Previewing videos in VS Code', function () {
     sim.advance(5_000);
     await vscode.commands.executeCommand('veo.previewVideo', id);
     await waitFor(`expired state (last: ${JSON.stringify(state(id))})`, () => state(id)?.state === 'error' && state(id)?.detail === 'expired', 20_000);
-    assert.equal(api.services.store.get(id)?.linkExpired, true, 'the task records the dead link');
+    assert.equal(api.store.get(id)?.linkExpired, true, 'the task records the dead link');
     const html = previews().htmlFor(id)!;
     assert.ok(html.includes(EXPIRED_TEXT), html);
     assert.equal(pageSettings(html).src, undefined, 'nothing to play any more');
@@ -84,7 +84,7 @@ describe('Previewing videos in VS Code', function () {
 
   it('shows a known expired link up front without loading the video', async () => {
     const id = await completedTask();
-    api.services.store.update(id, { linkExpired: true });
+    api.store.update(id, { linkExpired: true });
     sim.clearRequests();
     await vscode.commands.executeCommand('veo.previewVideo', id);
     await waitFor(`expired state (last: ${JSON.stringify(state(id))})`, () => state(id)?.state === 'error' && state(id)?.detail === 'expired');
@@ -98,7 +98,7 @@ describe('Previewing videos in VS Code', function () {
     sim.injectFault({ kind: 'status', code: 503 }, { on: 'video', taskId: down, times: Infinity });
     await vscode.commands.executeCommand('veo.previewVideo', down);
     await waitFor(`network error (last: ${JSON.stringify(state(down))})`, () => state(down)?.state === 'error' && state(down)?.detail === 'network', 20_000);
-    assert.equal(api.services.store.get(down)?.linkExpired, undefined, 'a failing host is not an expired link');
+    assert.equal(api.store.get(down)?.linkExpired, undefined, 'a failing host is not an expired link');
     sim.clearFaults();
 
     const garbage = await completedTask({ videoBytes: 64 * 1024 });
@@ -109,7 +109,7 @@ describe('Previewing videos in VS Code', function () {
   it('renders a strict CSP, a nonce on every script, and escapes network text', async () => {
     const evil = '<img src=x onerror=alert(1)>';
     const id = await completedTask({ outcome: 'failed', error: `${evil} "quoted" & more` });
-    api.services.store.update(id, { label: '"><script>alert(2)</script>' });
+    api.store.update(id, { label: '"><script>alert(2)</script>' });
     await vscode.commands.executeCommand('veo.previewVideo', id);
     await waitFor(`error state (last: ${JSON.stringify(state(id))})`, () => state(id)?.state === 'error' && state(id)?.detail === 'noVideo');
     const html = previews().htmlFor(id)!;
@@ -133,7 +133,7 @@ describe('Previewing videos in VS Code', function () {
     assert.equal(previews().panelFor(id)!.title, '▶ "><script>alert(2)</script>', 'titles are text, not HTML');
 
     // Each render has a fresh nonce.
-    api.services.store.update(id, { label: 'renamed' });
+    api.store.update(id, { label: 'renamed' });
     const again = previews().htmlFor(id)!;
     assert.ok(again.includes('renamed'));
     assert.ok(!again.includes(nonce), 'a new nonce');
@@ -146,7 +146,7 @@ describe('Previewing videos in VS Code', function () {
 
     const file = path.join(tmp, `${id}.mp4`);
     fs.copyFileSync(FIXTURE_VIDEO, file);
-    api.services.store.update(id, { localFile: file });
+    api.store.update(id, { localFile: file });
     const panel = previews().panelFor(id)!;
     const expected = panel.webview.asWebviewUri(vscode.Uri.file(file)).toString();
     await waitFor('re-rendered with the local copy', () => pageSettings(previews().htmlFor(id)!).src === expected);

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
+import type { TestApi } from '../../src/testApi';
 import { VeoSimulator } from '../../sim/simulator';
 import { useSimulator, waitFor } from './helpers';
 
@@ -10,8 +9,8 @@ describe('Tracking tasks in VS Code', function () {
   let sim: VeoSimulator;
   let api: TestApi;
 
-  const rows = () => api.services.view.provider.getChildren();
-  const item = (id: string) => api.services.view.provider.getTreeItem(id);
+  const rows = () => api.rows();
+  const item = (id: string) => api.tree.getTreeItem(id);
   const icon = (id: string) => item(id).iconPath as vscode.ThemeIcon;
   const requestsFor = (id: string) => sim.requests.filter((r) => r.server === 'api' && r.path.endsWith(`/${encodeURIComponent(id)}`)).length;
   const waitForIcon = (id: string, iconId: string) => waitFor(`${id} shows ${iconId} (has ${icon(id).id})`, () => icon(id).id === iconId);
@@ -39,16 +38,16 @@ describe('Tracking tasks in VS Code', function () {
   it('refuses an empty key and keeps the previous one', async () => {
     await vscode.commands.executeCommand('veo.setApiKey', sim.apiKey);
     assert.equal(await vscode.commands.executeCommand('veo.setApiKey', '   '), false);
-    assert.equal(await api.context.secrets.get('veo.apiKey'), sim.apiKey);
+    assert.equal(await api.secrets.get('veo.apiKey'), sim.apiKey);
   });
 
   it('stores the key (trimmed) in SecretStorage only', async () => {
     await vscode.commands.executeCommand('veo.setApiKey', `  ${sim.apiKey}\n`);
-    assert.equal(await api.context.secrets.get('veo.apiKey'), sim.apiKey);
-    assert.equal(api.services.keys.key, sim.apiKey);
+    assert.equal(await api.secrets.get('veo.apiKey'), sim.apiKey);
+    assert.equal(api.apiKey(), sim.apiKey);
     const settingsText = JSON.stringify(vscode.workspace.getConfiguration('veo'));
     assert.ok(!settingsText.includes(sim.apiKey), 'key is not in settings');
-    const state = JSON.stringify(api.context.globalState.keys().map((k) => api.context.globalState.get(k)));
+    const state = JSON.stringify(api.globalState.keys().map((k) => api.globalState.get(k)));
     assert.ok(!state.includes(sim.apiKey), 'key is not in globalState');
   });
 
@@ -82,8 +81,8 @@ describe('Tracking tasks in VS Code', function () {
     assert.equal(item(bad.id).contextValue, 'veoTask failed');
     assert.match(String(item(ok.id).description), /8s video · link expires in 23h 59m/);
     assert.match(String(item(bad.id).description), /Content policy violation/);
-    assert.equal(api.services.view.treeView.badge?.value, 1, 'only the unknown-status task still runs');
-    await waitFor('notified flags', () => api.services.store.get(ok.id)?.notified === true && api.services.store.get(bad.id)?.notified === true);
+    assert.equal(api.badge()?.value, 1, 'only the unknown-status task still runs');
+    await waitFor('notified flags', () => api.store.get(ok.id)?.notified === true && api.store.get(bad.id)?.notified === true);
 
     const before = requestsFor(ok.id);
     await vscode.commands.executeCommand('veo.refresh');
@@ -96,7 +95,7 @@ describe('Tracking tasks in VS Code', function () {
     await vscode.commands.executeCommand('veo.trackTask', t.id);
     await waitForIcon(t.id, 'error');
     assert.equal(item(t.id).tooltip, undefined, 'built on hover, not with every row');
-    const tooltip = (api.services.view.provider.resolveTreeItem(item(t.id), t.id).tooltip as vscode.MarkdownString).value;
+    const tooltip = (api.row(t.id).tooltip as vscode.MarkdownString).value;
     assert.ok(tooltip.includes('- error: &lt;img src=x onerror=alert\\(1\\)&gt; \\*\\*bold\\*\\*'), tooltip);
     assert.ok(!tooltip.includes('<img'), tooltip);
   });
@@ -109,14 +108,10 @@ describe('Tracking tasks in VS Code', function () {
 
   it('keeps tracked tasks across a re-activation', async () => {
     const ids = rows();
-    await api.services.store.flush();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the very module VS Code loaded
-    const main = require(path.join(vscode.extensions.getExtension('veo-tools.veo-tasks')!.extensionPath, 'dist', 'extension.js'));
-    const context = api.context;
-    for (const d of context.subscriptions.splice(0)) d.dispose();
-    api = world.api = await main.activate(context);
+    await api.disposeAll();
+    api = world.api = await api.activateAgain();
     assert.deepEqual(rows(), ids);
-    assert.equal(api.services.store.get(ids[0])?.result?.status, 'completed');
+    assert.equal(api.store.get(ids[0])?.result?.status, 'completed');
   });
 
   it('stops polling when a task is removed', async () => {
@@ -135,7 +130,7 @@ describe('Tracking tasks in VS Code', function () {
     await vscode.commands.executeCommand('veo.trackTask', t.id);
     await waitFor('first poll', () => requestsFor(t.id) === 1);
     await vscode.commands.executeCommand('veo.clearApiKey');
-    assert.equal(await api.context.secrets.get('veo.apiKey'), undefined);
+    assert.equal(await api.secrets.get('veo.apiKey'), undefined);
     assert.deepEqual(rows(), []);
     await vscode.commands.executeCommand('veo.refresh');
     await new Promise((r) => setTimeout(r, 300));
@@ -146,14 +141,14 @@ describe('Tracking tasks in VS Code', function () {
 
   it('pauses polling when the API refuses the key', async () => {
     await vscode.commands.executeCommand('veo.setApiKey', 'not-the-key');
-    await waitFor('tree message', () => /refused the API key/.test(api.services.view.treeView.message ?? ''));
+    await waitFor('tree message', () => /refused the API key/.test(api.viewMessage() ?? ''));
     const count = sim.requests.length;
     await vscode.commands.executeCommand('veo.refresh');
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(sim.requests.length, count);
     assert.ok(sim.requests.every((r) => r.server === 'api' || r.headers.authorization === undefined), 'no key reached the video host');
     await vscode.commands.executeCommand('veo.setApiKey', sim.apiKey);
-    await waitFor('message cleared', () => api.services.view.treeView.message === undefined);
+    await waitFor('message cleared', () => api.viewMessage() === undefined);
   });
 
   it('clears finished tasks and keeps running ones', async () => {

@@ -1,0 +1,38 @@
+// Every command of the extension, one per file, registered by `extension.ts`.
+import type * as vscode from 'vscode';
+import type { Services } from '../services';
+import { registerClearApiKey } from './clearApiKey';
+import { registerClearFinished } from './clearFinished';
+import { registerCopyTaskId } from './copyTaskId';
+import { registerCopyVideoUrl } from './copyVideoUrl';
+import { registerDownloadAllCompleted } from './downloadAllCompleted';
+import { registerDownloadVideo } from './downloadVideo';
+import { registerOpenVideoFile } from './openVideoFile';
+import { registerPreviewVideo } from './previewVideo';
+import { registerRefresh } from './refresh';
+import { registerRemoveTask } from './removeTask';
+import { registerRenameTask } from './renameTask';
+import { registerRevealDownload } from './revealDownload';
+import { registerSetApiKey } from './setApiKey';
+import { registerShowLog } from './showLog';
+import { registerShowTask } from './showTask';
+import { registerTrackTask } from './trackTask';
+
+export const COMMANDS: ReadonlyArray<(services: Services) => vscode.Disposable> = [
+  registerSetApiKey,
+  registerClearApiKey,
+  registerTrackTask,
+  registerRemoveTask,
+  registerClearFinished,
+  registerRefresh,
+  registerCopyTaskId,
+  registerRenameTask,
+  registerShowTask,
+  registerShowLog,
+  registerPreviewVideo,
+  registerDownloadVideo,
+  registerDownloadAllCompleted,
+  registerCopyVideoUrl,
+  registerOpenVideoFile,
+  registerRevealDownload,
+];

@@ -1,0 +1,62 @@
+// What integration tests may reach inside the running extension: returned by `activate`
+// only in test mode (never to other extensions in normal use), and kept narrow so tests
+// follow behaviour, not internals.
+import type * as vscode from 'vscode';
+import type { Services } from './services';
+import type { StateReport } from './preview/messages';
+import type { TaskStore } from './store/taskStore';
+import type { TasksTreeProvider } from './treeViews/tasksTreeProvider';
+
+export interface TestApi {
+  /** The tracked tasks (tests set up and read state through it). */
+  store: TaskStore;
+  /** The key the extension holds now. */
+  apiKey(): string | undefined;
+  /** Where the extension keeps its state, to check what is (and is not) persisted. */
+  globalState: vscode.Memento;
+  secrets: vscode.SecretStorage;
+  /** The tree as VS Code sees it. */
+  tree: Pick<TasksTreeProvider, 'getChildren' | 'getTreeItem' | 'resolveTreeItem' | 'onDidChangeTreeData'>;
+  /** The tree's top-level rows (task ids), as VS Code asks for them. */
+  rows(): string[];
+  /** A row as VS Code renders it, tooltip resolved as on hover. */
+  row(id: string): vscode.TreeItem;
+  /** How many rows' texts the tree remembers. */
+  rememberedRows(): number;
+  badge(): vscode.ViewBadge | undefined;
+  viewMessage(): string | undefined;
+  previews: {
+    panelFor(id: string): vscode.WebviewPanel | undefined;
+    lastState(id: string): StateReport | undefined;
+    htmlFor(id: string): string | undefined;
+  };
+  /** Writes pending state, then disposes everything the extension registered (as a window reload does). */
+  disposeAll(): Promise<void>;
+  /** `activate` again with the same context (after `disposeAll`). */
+  activateAgain(): Promise<TestApi>;
+}
+
+export function createTestApi(services: Services, context: vscode.ExtensionContext, activateAgain: () => Promise<TestApi>): TestApi {
+  const { store, view, previews, keys } = services;
+  return {
+    store,
+    apiKey: () => keys.key,
+    globalState: context.globalState,
+    secrets: context.secrets,
+    tree: view.provider,
+    rows: () => view.provider.getChildren(),
+    row: (id) => {
+      const item = view.provider.getTreeItem(id);
+      return view.provider.resolveTreeItem(item, id);
+    },
+    rememberedRows: () => view.provider.renderedCount,
+    badge: () => view.treeView.badge,
+    viewMessage: () => view.treeView.message,
+    previews,
+    disposeAll: async () => {
+      await store.flush();
+      for (const d of context.subscriptions.splice(0)) d.dispose();
+    },
+    activateAgain,
+  };
+}

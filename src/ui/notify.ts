@@ -1,0 +1,27 @@
+// The only way the extension shows notifications and progress titles: every message goes
+// through `plainText`, so no text from outside can become a link, a command or an icon.
+// (An ESLint rule forbids `vscode.window.show*Message` and `withProgress` anywhere else.)
+import * as vscode from 'vscode';
+import { plainText } from '../util/plainText';
+
+export function showInfo<T extends string>(message: string, ...actions: T[]): Thenable<T | undefined> {
+  return vscode.window.showInformationMessage(plainText(message), ...actions);
+}
+
+export function showWarning<T extends string>(message: string, ...actions: T[]): Thenable<T | undefined> {
+  return vscode.window.showWarningMessage(plainText(message), ...actions);
+}
+
+export function showError<T extends string>(message: string, ...actions: T[]): Thenable<T | undefined> {
+  return vscode.window.showErrorMessage(plainText(message), ...actions);
+}
+
+/** Notification progress whose title and messages are plain text. */
+export function withNotificationProgress<R>(
+  title: string,
+  task: (report: (message: string, increment?: number) => void, token: vscode.CancellationToken) => Thenable<R>,
+): Thenable<R> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: plainText(title), cancellable: true }, (progress, token) =>
+    task((message, increment) => progress.report({ message: plainText(message), increment }), token),
+  );
+}
