@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { changedSettings, MAX_POLL_SECONDS, MIN_POLL_SECONDS, parseSettings } from '../../../src/config/settings';
+
+const read = (values: Record<string, unknown>) => parseSettings((key) => values[key]);
+
+describe('parseSettings', () => {
+  it('uses the defaults for missing values', () => {
+    const s = read({});
+    assert.equal(s.pollIntervalMs, 30_000);
+    assert.equal(s.notifyOnCompletion, true);
+    assert.equal(s.autoDownload, false);
+    assert.equal(s.downloadDirectory, '');
+    assert.equal(s.expiryWarningHours, 3);
+    assert.equal(s.baseUrl.ok, true);
+  });
+
+  it('clamps the poll interval and the warning hours', () => {
+    assert.equal(read({ pollIntervalSeconds: 1 }).pollIntervalMs, MIN_POLL_SECONDS * 1000);
+    assert.equal(read({ pollIntervalSeconds: 1e9 }).pollIntervalMs, MAX_POLL_SECONDS * 1000);
+    assert.equal(read({ pollIntervalSeconds: 'abc' }).pollIntervalMs, 30_000);
+    assert.equal(read({ expiryWarningHours: 99 }).expiryWarningHours, 23);
+    assert.equal(read({ expiryWarningHours: -1 }).expiryWarningHours, 0);
+    assert.equal(read({ expiryWarningHours: 'x' }).expiryWarningHours, 0);
+  });
+
+  it('takes only booleans for switches and trims the folder', () => {
+    assert.equal(read({ autoDownload: 'yes' }).autoDownload, false);
+    assert.equal(read({ notifyOnCompletion: false }).notifyOnCompletion, false);
+    assert.equal(read({ downloadDirectory: '  /tmp/v  ' }).downloadDirectory, '/tmp/v');
+    assert.equal(read({ downloadDirectory: 42 }).downloadDirectory, '');
+  });
+
+  it('checks the base URL', () => {
+    assert.equal(read({ baseUrl: 'http://example.com' }).baseUrl.ok, false);
+    assert.equal(read({ baseUrl: '' }).baseUrl.ok, true);
+  });
+});
+
+describe('changedSettings', () => {
+  it('names exactly the settings whose value moved', () => {
+    const a = read({});
+    const b = read({ pollIntervalSeconds: 60, baseUrl: 'http://127.0.0.1:9/x' });
+    assert.deepEqual([...changedSettings(a, b)].sort(), ['baseUrl', 'pollIntervalMs']);
+    assert.equal(changedSettings(a, read({})).size, 0);
+  });
+});
