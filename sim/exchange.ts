@@ -4,15 +4,16 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyResponseFault, type FaultContext } from './faultResponses';
-import { type Fault, type FaultQueue, FaultSyntaxError, parseFaultSpec, pickFaults, type RequestFaults, type ServerName } from './faults';
+import {
+  FAULT_HEADER, FAULT_QUERY, type Fault, type FaultQueue, FaultSyntaxError, parseFaultSpec, pickFaults, type RequestFaults, type ServerName,
+} from './faults';
 import { BodyTooLargeError, errorResponse, type PlannedResponse, readRequestBody, sendPlanned } from './http';
 import type { RecordedRequest, RequestLog } from './requestLog';
 import type { RequestTarget } from './requestTarget';
 import type { ServerStats } from './stats';
 import type { TaskResultJson } from './tasks';
 
-export const FAULT_HEADER = 'x-sim-fault';
-export const FAULT_QUERY = 'sim_fault';
+export { FAULT_HEADER, FAULT_QUERY } from './faults';
 const MAX_REQUEST_BODY = 1024 * 1024;
 
 export interface ExchangeDeps {
@@ -34,6 +35,13 @@ function requestFaultSpec(req: IncomingMessage, target: RequestTarget): string |
   const header = req.headers[FAULT_HEADER];
   if (typeof header === 'string' && header.trim() !== '') return header;
   return target.query.get(FAULT_QUERY) ?? undefined;
+}
+
+/** host[:port] the client addressed, for absolute Locations. */
+function hostOf(req: IncomingMessage): string {
+  if (req.headers.host) return req.headers.host;
+  const { localAddress = '127.0.0.1', localPort } = req.socket;
+  return `${localAddress.includes(':') ? `[${localAddress}]` : localAddress}:${localPort ?? 80}`;
 }
 
 function sleep(ms: number, res: ServerResponse): Promise<boolean> {
@@ -102,7 +110,9 @@ export async function runExchange(
   }
 
   if (picked.response) {
-    const ctx: FaultContext = { server, taskId: route.taskId, result: route.result?.(), nowMs: deps.now() };
+    const ctx: FaultContext = {
+      server, taskId: route.taskId, result: route.result?.(), nowMs: deps.now(), target, host: hostOf(req),
+    };
     const { planned, cut } = applyResponseFault(picked.response, () => route.plan(body), ctx);
     record.status = planned.status;
     await sendPlanned(req, res, planned, cut);

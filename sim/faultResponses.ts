@@ -3,8 +3,11 @@
  */
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { Fault, ServerName } from './faults';
-import { type Body, type Cut, type PlannedResponse, jsonResponse, textResponse, EMPTY_BODY } from './http';
-import { generatedStream } from './synthetic';
+import { endlessJsonBody, endlessVideoBody, hugeBody } from './generatedBodies';
+import { type Cut, type PlannedResponse, jsonResponse, textResponse, EMPTY_BODY } from './http';
+import { oversizedResponse, resultOrPlaceholder } from './oversized';
+import { redirectResponse } from './redirectFault';
+import type { RequestTarget } from './requestTarget';
 import type { TaskResultJson } from './tasks';
 
 export type ResponseFault = Exclude<Fault, { kind: 'delay' }>;
@@ -15,6 +18,10 @@ export interface FaultContext {
   result?: TaskResultJson;
   taskId?: string;
   nowMs: number;
+  /** The request's raw path and query (redirects point back at them). */
+  target: RequestTarget;
+  /** host[:port] the client addressed. */
+  host: string;
 }
 
 export interface FaultedResponse {
@@ -69,44 +76,18 @@ function statusResponse(fault: Extract<Fault, { kind: 'status' }>, server: Serve
   }
 }
 
-/** A body of exactly `size` bytes that looks like the start of a JSON object: {"padding":"xxxx...x"} */
-export function hugeBody(size: number): Body {
-  const prefix = Buffer.from('{"padding":"');
-  const suffix = Buffer.from('"}');
-  const framed = size >= prefix.length + suffix.length;
-  const fill = (buf: Buffer, offset: number): void => {
-    buf.fill(0x78); // 'x'
-    if (!framed) return;
-    const end = offset + buf.length; // exclusive
-    if (offset < prefix.length) prefix.copy(buf, 0, offset, Math.min(prefix.length, end));
-    const suffixStart = size - suffix.length;
-    if (end > suffixStart) {
-      const from = Math.max(offset, suffixStart);
-      suffix.copy(buf, from - offset, from - suffixStart, end - suffixStart);
-    }
-  };
-  return {
-    size,
-    open: (start, endInclusive) => generatedStream(start, endInclusive, fill),
-  };
+function endlessResponse(fault: Extract<Fault, { kind: 'endless' }>, ctx: FaultContext): PlannedResponse {
+  const size = fault.contentLength ?? Infinity;
+  const chunked = fault.contentLength === undefined;
+  if (ctx.server === 'video') {
+    return { status: 200, headers: { 'content-type': 'video/mp4', 'accept-ranges': 'none' }, body: endlessVideoBody(size), chunked };
+  }
+  return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: endlessJsonBody(ctx.taskId, size), chunked };
 }
 
 const HTML_PAGE =
   '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Service temporarily unavailable</title></head>\n' +
   '<body><h1>Oops! Something went wrong.</h1><p>The service is busy, please try again later.</p></body></html>\n';
-
-function unknownStatusResult(ctx: FaultContext, status: string): TaskResultJson {
-  const base: TaskResultJson = ctx.result ?? {
-    id: ctx.taskId ?? 'vgen_000000000000',
-    object: 'video',
-    created: Math.floor(ctx.nowMs / 1000),
-    model: 'veo_3_1_fast',
-    status,
-    video_url: null,
-    error: null,
-  };
-  return { ...base, status };
-}
 
 /**
  * The response for `fault`. `normal` builds the response the request would have
@@ -123,7 +104,7 @@ export function applyResponseFault(fault: ResponseFault, normal: () => PlannedRe
     case 'wrongShape':
       return { planned: jsonResponse(200, { data: null }) };
     case 'unknownStatus':
-      return { planned: jsonResponse(200, unknownStatusResult(ctx, fault.status ?? 'paused')) };
+      return { planned: jsonResponse(200, { ...resultOrPlaceholder(ctx.result, ctx.taskId, ctx.nowMs), status: fault.status ?? 'paused' }) };
     case 'huge':
       return {
         planned: { status: 200, headers: { 'content-type': 'application/json' }, body: hugeBody(fault.bytes), chunked: fault.chunked },
@@ -141,6 +122,16 @@ export function applyResponseFault(fault: ResponseFault, normal: () => PlannedRe
     }
     case 'stopEarly':
       return { planned: normal(), cut: { afterBytes: fault.afterBytes, ending: 'fin' } };
+    case 'redirect':
+      return { planned: redirectResponse(fault, ctx.target, ctx.host) ?? normal() };
+    case 'endless':
+      return { planned: endlessResponse(fault, ctx) };
+    case 'oversized':
+      return { planned: oversizedResponse(fault, resultOrPlaceholder(ctx.result, ctx.taskId, ctx.nowMs)) };
+    case 'lengthMismatch': {
+      const base = normal();
+      return { planned: { ...base, headers: { ...base.headers, connection: 'close' }, chunked: false, declaredLength: fault.declared } };
+    }
   }
 }
 

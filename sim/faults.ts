@@ -1,6 +1,6 @@
 /**
  * Fault model: what can go wrong, which requests it hits, and how a single
- * request can ask for one itself.
+ * request can ask for one itself. Parsing and validation: faultSpec.ts.
  *
  * Three ways to inject a fault:
  *  1. In process:   sim.injectFault(fault, { taskId?, times?, on? })
@@ -12,23 +12,68 @@
  *       429                      status 429, no Retry-After
  *       429:120                  status 429, Retry-After: 120
  *       429:Wed, 21 Oct 2026 07:28:00 GMT   status 429 with an HTTP-date Retry-After
+ *                                (any other text after `<code>:` is sent verbatim as Retry-After:
+ *                                 `429:0`, `429:-5`, `429:abc`, `429:99999999999`, past dates)
  *       500 | 502 | 503 | 401 | 403 | <any 3-digit code>
+ *       <code>:html|json|xml|empty[:<retry-after>]   that status with that body, e.g. `404:html`
+ *                                (a proxy's page), `503:empty:30`
  *       delay:<ms>               respond <ms> wall-clock ms later (then normally)
  *       html | empty | truncated | wrongShape
  *       unknownStatus[:<status>] documented JSON with status <status> (default 'paused')
  *       huge:<bytes>             200 body of exactly <bytes> bytes
  *       reset[:<afterBytes>]     headers + part of the body, then TCP reset
  *       stopEarly:<afterBytes>   full Content-Length, <afterBytes> bytes, then FIN
+ *       redirect:<hops>[:<code>][:relative|:<absolute-url>]
+ *                                <hops> redirects (default 302) back to the same URL, then the
+ *                                normal answer; with a URL the LAST hop points there instead
+ *                                (e.g. `redirect:2:http://example.invalid/v.mp4`, `redirect:1:ftp://x/y`);
+ *                                `relative` sends path-only Locations
+ *       endless[:<contentLength>] 200 body that never ends (chunked), or declares <contentLength>
+ *                                (e.g. 3221225472) and streams until the client hangs up
+ *       oversized:<field>:<bytes> the documented JSON with <field> (status|model|error|video_url|id)
+ *                                padded to exactly <bytes> characters
+ *       lengthMismatch:<declared> Content-Length: <declared>, the real body, then the connection closes
  *     e.g. `curl -H 'x-sim-fault: 429:30' ...` or `.../v1/result/abc?sim_fault=reset`.
+ *
+ * JSON forms of the hardening faults (the Fault type below has them all), with
+ * the server they hit by default (`target.on` overrides; per-request specs hit
+ * whichever server got the request):
+ *   {"kind":"redirect","hops":3,"code":307,"to":"http://example.invalid/v.mp4","relative":false}  video
+ *   {"kind":"endless","contentLength":3221225472}                                                video
+ *   {"kind":"oversized","field":"video_url","bytes":100000}                                       api
+ *   {"kind":"status","code":404,"body":"html"}  with target {"times":1}: a proxy's one-off 404     api
+ *   {"kind":"status","code":429,"retryAfter":"-5"}  (any text, sent verbatim)                     api
+ *   {"kind":"lengthMismatch","declared":1000000}                                                  video
+ * e.g. curl -X POST $SIM/__sim/faults -d '{"fault":{"kind":"endless"},"target":{"times":1}}'
+ * A failed task's `error` (TaskSpec.error) is any string, returned verbatim,
+ * e.g. 'Blocked. [Retry](command:workbench.action.closeWindow "Retry")'.
+ *
+ * Redirect chains propagate themselves: each Location is the request's own
+ * path and query plus `sim_fault=<the redirect spec>` and `sim_hops_left=<n>`
+ * (so clients that drop or re-send the x-sim-fault header both work); a
+ * request whose `sim_hops_left` is 0 gets the normal answer, Range included.
  *
  * A request takes at most one `delay` fault and at most one other fault: a
  * delay followed by a 503 is two injected faults consumed by the same request.
  */
 
+import { validateFault } from './faultSpec';
+
+export { FaultSyntaxError, OVERSIZED_FIELDS, parseFaultSpec, REDIRECT_CODES, validateFault } from './faultSpec';
+
+/** Per-request fault: header name and query parameter. */
+export const FAULT_HEADER = 'x-sim-fault';
+export const FAULT_QUERY = 'sim_fault';
+/** Query parameter of a redirect chain's Location: hops still to go. */
+export const HOPS_QUERY = 'sim_hops_left';
+
 export type ServerName = 'api' | 'video';
 
+export type RedirectCode = 301 | 302 | 303 | 307 | 308;
+export type OversizedField = 'status' | 'model' | 'error' | 'video_url' | 'id';
+
 export type Fault =
-  /** HTTP error status. `body` defaults by code (JSON for 4xx/500, HTML for 502/503/504). */
+  /** HTTP error status. `body` defaults by code (JSON for 4xx/500, HTML for 502/503/504; XML on the video host). */
   | { kind: 'status'; code: number; retryAfter?: string; body?: 'json' | 'html' | 'empty' | 'xml' }
   /** Respond after a real (wall-clock) delay, then as usual (or with the request's other fault). */
   | { kind: 'delay'; ms: number }
@@ -47,7 +92,25 @@ export type Fault =
   /** Headers and `afterBytes` (default: half, at most 64 KiB) body bytes, then the socket is reset. */
   | { kind: 'reset'; afterBytes?: number }
   /** Full Content-Length, only `afterBytes` body bytes, then the socket is ended (FIN). */
-  | { kind: 'stopEarly'; afterBytes: number };
+  | { kind: 'stopEarly'; afterBytes: number }
+  /**
+   * `hops` (>= 1) redirects with status `code` (default 302) whose Location is the
+   * same URL (absolute, or path-only with `relative`); the last hop's Location is
+   * `to` (sent verbatim) when given. The request after the last hop is answered
+   * normally (byte ranges included).
+   */
+  | { kind: 'redirect'; hops: number; code?: RedirectCode; to?: string; relative?: boolean }
+  /**
+   * 200 body that never ends: video/mp4 synthetic bytes on the video host, the
+   * start of a JSON object padded forever on the API. Chunked, or with
+   * `contentLength` declared (streamed up to that length, i.e. until the client
+   * gives up). Generated on demand; stops when the socket closes.
+   */
+  | { kind: 'endless'; contentLength?: number }
+  /** The documented result JSON with `field`'s value padded (or cut) to exactly `bytes` characters. */
+  | { kind: 'oversized'; field: OversizedField; bytes: number }
+  /** The normal response declaring Content-Length: `declared` but sending the real bytes; then the connection closes. */
+  | { kind: 'lengthMismatch'; declared: number };
 
 export type FaultKind = Fault['kind'];
 
@@ -56,7 +119,7 @@ export interface FaultTarget {
   taskId?: string;
   /** How many matching requests it hits. Default 1. Infinity or a negative number = every one. */
   times?: number;
-  /** Which server. Default: 'video' for stopEarly, 'api' for everything else. */
+  /** Which server. Default: see defaultServerFor. */
   on?: ServerName;
 }
 
@@ -68,107 +131,11 @@ export interface ArmedFault {
   remaining: number;
 }
 
+const VIDEO_FIRST: ReadonlySet<FaultKind> = new Set<FaultKind>(['stopEarly', 'redirect', 'endless', 'lengthMismatch']);
+
+/** 'video' for stopEarly, redirect, endless and lengthMismatch; 'api' for everything else. */
 export function defaultServerFor(fault: Fault): ServerName {
-  return fault.kind === 'stopEarly' ? 'video' : 'api';
-}
-
-const KINDS: ReadonlySet<string> = new Set<FaultKind>([
-  'status', 'delay', 'html', 'empty', 'truncated', 'wrongShape', 'unknownStatus', 'huge', 'reset', 'stopEarly',
-]);
-
-function intArg(value: unknown, what: string, min: number): number {
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < min) {
-    throw new FaultSyntaxError(`${what} must be an integer >= ${min}, got ${JSON.stringify(value)}`);
-  }
-  return n;
-}
-
-export class FaultSyntaxError extends Error {}
-
-/** Validate an untrusted object (from JSON) as a Fault. Throws FaultSyntaxError. */
-export function validateFault(input: unknown): Fault {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new FaultSyntaxError('a fault must be a JSON object with a "kind"');
-  }
-  const o = input as Record<string, unknown>;
-  const kind = o.kind;
-  if (typeof kind !== 'string' || !KINDS.has(kind)) {
-    throw new FaultSyntaxError(`unknown fault kind: ${JSON.stringify(kind)}`);
-  }
-  switch (kind as FaultKind) {
-    case 'status': {
-      const code = intArg(o.code, 'status code', 100);
-      if (code > 599) throw new FaultSyntaxError(`status code must be <= 599, got ${code}`);
-      const fault: Fault = { kind: 'status', code };
-      if (o.retryAfter !== undefined && o.retryAfter !== null) fault.retryAfter = String(o.retryAfter);
-      if (o.body !== undefined) {
-        if (o.body !== 'json' && o.body !== 'html' && o.body !== 'empty' && o.body !== 'xml') {
-          throw new FaultSyntaxError(`status body must be json, html, xml or empty, got ${JSON.stringify(o.body)}`);
-        }
-        fault.body = o.body;
-      }
-      return fault;
-    }
-    case 'delay':
-      return { kind: 'delay', ms: intArg(o.ms, 'delay ms', 0) };
-    case 'html':
-    case 'empty':
-    case 'truncated':
-    case 'wrongShape':
-      return { kind: kind as 'html' | 'empty' | 'truncated' | 'wrongShape' };
-    case 'unknownStatus':
-      return o.status === undefined ? { kind: 'unknownStatus' } : { kind: 'unknownStatus', status: String(o.status) };
-    case 'huge':
-      return { kind: 'huge', bytes: intArg(o.bytes, 'huge bytes', 0), ...(o.chunked === true ? { chunked: true } : {}) };
-    case 'reset':
-      return o.afterBytes === undefined ? { kind: 'reset' } : { kind: 'reset', afterBytes: intArg(o.afterBytes, 'reset afterBytes', 0) };
-    case 'stopEarly':
-      return { kind: 'stopEarly', afterBytes: intArg(o.afterBytes, 'stopEarly afterBytes', 0) };
-  }
-}
-
-/** Parse a per-request fault spec (header / query value). See the syntax at the top of this file. */
-export function parseFaultSpec(spec: string): Fault[] {
-  const text = spec.trim();
-  if (text === '') return [];
-  if (text.startsWith('{') || text.startsWith('[')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw new FaultSyntaxError(`fault spec is not valid JSON: ${text}`);
-    }
-    return (Array.isArray(parsed) ? parsed : [parsed]).map(validateFault);
-  }
-  const colon = text.indexOf(':');
-  const head = colon < 0 ? text : text.slice(0, colon);
-  const arg = colon < 0 ? undefined : text.slice(colon + 1).trim();
-  if (/^\d{3}$/.test(head)) {
-    const fault: Fault = { kind: 'status', code: Number(head) };
-    if (arg !== undefined && arg !== '') fault.retryAfter = arg;
-    return [validateFault(fault)];
-  }
-  switch (head) {
-    case 'delay':
-      return [validateFault({ kind: 'delay', ms: arg })];
-    case 'huge':
-      return [validateFault({ kind: 'huge', bytes: arg })];
-    case 'stopEarly':
-      return [validateFault({ kind: 'stopEarly', afterBytes: arg })];
-    case 'reset':
-      return [validateFault({ kind: 'reset', afterBytes: arg === '' ? undefined : arg })];
-    case 'unknownStatus':
-      return [validateFault({ kind: 'unknownStatus', status: arg === '' ? undefined : arg })];
-    case 'html':
-    case 'empty':
-    case 'truncated':
-    case 'wrongShape':
-      if (arg !== undefined) throw new FaultSyntaxError(`fault ${head} takes no argument`);
-      return [{ kind: head }];
-    default:
-      throw new FaultSyntaxError(`unknown fault spec: ${text}`);
-  }
+  return VIDEO_FIRST.has(fault.kind) ? 'video' : 'api';
 }
 
 /** What a single request ends up with. */

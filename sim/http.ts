@@ -20,6 +20,8 @@ export interface PlannedResponse {
   body: Body;
   /** Omit Content-Length (chunked transfer encoding). */
   chunked?: boolean;
+  /** Content-Length to announce instead of body.size (a lie; send with connection: close). */
+  declaredLength?: number;
 }
 
 /** Send only the first `afterBytes` bytes, then end the socket gracefully ('fin') or reset it. */
@@ -97,7 +99,7 @@ export function sendPlanned(req: IncomingMessage, res: ServerResponse, planned: 
   return new Promise((resolve) => {
     const socket = res.socket;
     const headers: OutgoingHttpHeaders = { ...planned.headers };
-    if (!planned.chunked) headers['content-length'] = String(planned.body.size);
+    if (!planned.chunked) headers['content-length'] = String(planned.declaredLength ?? planned.body.size);
     if (cut) headers.connection = 'close';
     res.writeHead(planned.status, headers);
 

@@ -26,8 +26,8 @@ import { type SimStats, ServerStats } from './stats';
 import { type SimTask, type TaskSpec, TaskStore } from './tasks';
 import { createVideoListener } from './videoServer';
 
-export type { ArmedFault, Fault, FaultKind, FaultTarget, ServerName } from './faults';
-export { FaultSyntaxError, parseFaultSpec } from './faults';
+export type { ArmedFault, Fault, FaultKind, FaultTarget, OversizedField, RedirectCode, ServerName } from './faults';
+export { defaultServerFor, FaultSyntaxError, HOPS_QUERY, parseFaultSpec } from './faults';
 export { FAULT_HEADER, FAULT_QUERY } from './exchange';
 export type { RecordedRequest } from './requestLog';
 export type { SimStats } from './stats';
@@ -214,8 +214,8 @@ export class VeoSimulator implements ControlTarget {
 
   /**
    * Arm a fault for the next `target.times` (default 1) matching requests.
-   * No taskId = any request on that server; `on` defaults to 'video' for
-   * stopEarly and 'api' otherwise. times: Infinity or negative = unlimited.
+   * No taskId = any request on that server; `on` defaults per kind (defaultServerFor in
+   * faults.ts). times: Infinity or negative = unlimited. Throws FaultSyntaxError if invalid.
    */
   injectFault(fault: Fault, target: FaultTarget = {}): void {
     this.faults.add(fault, target);

@@ -106,3 +106,45 @@ export function resultUrl(sim: VeoSimulator, id: string): string {
 export function getResult(sim: VeoSimulator, id: string, headers: http.OutgoingHttpHeaders = {}): Promise<Reply> {
   return request(resultUrl(sim, id), { headers: { ...auth(sim), ...headers } });
 }
+
+export interface Prefix {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  /** At least `bytes` bytes (or all of a shorter body). */
+  body: Buffer;
+  /** True when the response ended before `bytes` arrived. */
+  ended: boolean;
+}
+
+/** Read the first `bytes` bytes of a response, then hang up (for bodies that never end). */
+export function readPrefix(url: string, bytes: number, opts: RequestOptions = {}): Promise<Prefix> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: opts.method ?? 'GET', headers: opts.headers, agent: opts.agent ?? false }, (res) => {
+      const chunks: Buffer[] = [];
+      let got = 0;
+      const done = (ended: boolean): void => {
+        res.removeAllListeners('data');
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), ended });
+        req.destroy();
+      };
+      res.on('data', (c: Buffer) => {
+        chunks.push(c);
+        got += c.length;
+        if (got >= bytes) done(false);
+      });
+      res.on('end', () => done(true));
+      res.on('error', () => undefined); // our own hang-up
+    });
+    req.on('error', (err) => reject(err));
+    req.end();
+  });
+}
+
+/** Poll `check` every few ms until it holds, or fail after `ms`. */
+export async function eventually(check: () => boolean, what: string, ms = 2_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
