@@ -35,7 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const polling = own(new PollingController(store, keys, configuration, log));
   const downloads = new DownloadManager(store, log, configuration);
   const previews = own(new PreviewManager({ store, log }, context.extensionUri));
-  const services: Services = { configuration, store, running, keys, keyState, polling, view, log, downloads, previews };
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
+  const services: Services = { testMode, configuration, store, running, keys, keyState, polling, view, log, downloads, previews };
   own(new RunningStatusItem(running));
   own(new ExpiryWatcher(store, configuration));
   own(new FinishedTasks(polling.onDidFinishTask, store, downloads, configuration));
@@ -44,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   // Another window may have changed the shared task list while this one was in the background.
   own(vscode.window.onDidChangeWindowState((state) => state.focused && store.catchUp()));
   for (const register of COMMANDS) own(register(services));
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  if (!testMode) return undefined;
   return createTestApi(services, context, async () => (await activate(context))!);
 }
 

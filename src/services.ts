@@ -11,6 +11,11 @@ import type { TaskStore } from './store/taskStore';
 import type { TasksView } from './treeViews/tasksView';
 
 export interface Services {
+  /**
+   * Running under the integration tests. Only then do commands take a path, a folder or a
+   * key as an argument: from a command link or another extension they ask the user.
+   */
+  testMode: boolean;
   configuration: Configuration;
   store: TaskStore;
   running: RunningTasks;

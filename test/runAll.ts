@@ -17,7 +17,7 @@ interface TierResult {
 }
 
 function runUnitTests(): Promise<TierResult> {
-  const mocha = new Mocha({ timeout: 20_000, reporter: 'spec' });
+  const mocha = new Mocha({ timeout: 20_000, reporter: 'spec', forbidOnly: true, forbidPending: true });
   const root = path.join(__dirname, 'unit');
   const walk = (dir: string): string[] =>
     fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -4,15 +4,16 @@ import { showInfo } from '../ui/notify';
 import { videoAvailability } from '../store/trackedTask';
 
 /** "VEO: Download All Completed": every completed task whose video is not downloaded yet. */
-export function registerDownloadAllCompleted({ store, downloads }: Services): vscode.Disposable {
-  return vscode.commands.registerCommand('veo.downloadAllCompleted', async (target?: { folder?: string }) => {
+export function registerDownloadAllCompleted({ store, downloads, testMode }: Services): vscode.Disposable {
+  // In test mode a `{ folder }` argument skips the dialog; otherwise the user chooses.
+  return vscode.commands.registerCommand('veo.downloadAllCompleted', async (target?: { folder?: unknown }) => {
     const now = Date.now();
     const ids = store.all().filter((t) => videoAvailability(t, now) === 'online').map((t) => t.id);
     if (ids.length === 0) {
       void showInfo('Every completed VEO task is already downloaded (or its link expired).');
       return [];
     }
-    if (target?.folder) return downloads.download(ids, { kind: 'folder', path: target.folder });
+    if (testMode && typeof target?.folder === 'string') return downloads.download(ids, { kind: 'folder', path: target.folder });
     return downloads.download(ids);
   });
 }

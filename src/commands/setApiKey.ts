@@ -3,10 +3,13 @@ import { givenOrAsk } from './askInput';
 import type { Services } from '../services';
 import { showError } from '../ui/notify';
 
-/** "VEO: Set API Key". An argument (for automation) skips the prompt. */
-export function registerSetApiKey({ keys, log }: Services): vscode.Disposable {
+/**
+ * "VEO: Set API Key". In test mode an argument skips the prompt; otherwise the key is only
+ * ever typed by the user, so no command link or other extension can replace it.
+ */
+export function registerSetApiKey({ keys, log, testMode }: Services): vscode.Disposable {
   return vscode.commands.registerCommand('veo.setApiKey', async (given?: unknown) => {
-    const entered = await givenOrAsk(given, {
+    const entered = await givenOrAsk(testMode ? given : undefined, {
       title: 'VEO: Set API Key',
       prompt: 'Your VEO API key. It is kept in VS Code\'s secret storage and sent only to the configured API (veo.baseUrl).',
       password: true,

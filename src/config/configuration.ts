@@ -3,7 +3,7 @@
 // `onDidChangeConfiguration` listener of the extension.
 import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
-import { changedSettings, parseSettings, Settings } from './settings';
+import { changedSettings, effectiveValue, parseSettings, Settings } from './settings';
 
 export interface SettingsChange {
   previous: Settings;
@@ -21,17 +21,18 @@ export class Configuration extends Disposable {
   constructor() {
     super();
     this.value = Configuration.read();
-    this._register(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration('veo')) return;
-        const previous = this.value;
-        const current = Configuration.read();
-        const changed = changedSettings(previous, current);
-        if (changed.size === 0) return;
-        this.value = current;
-        this.changed.fire({ previous, current, changed });
-      }),
-    );
+    this._register(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('veo') && this.reread()));
+    // Trusting the workspace lets its own values of restricted settings apply.
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.reread()));
+  }
+
+  private reread(): void {
+    const previous = this.value;
+    const current = Configuration.read();
+    const changed = changedSettings(previous, current);
+    if (changed.size === 0) return;
+    this.value = current;
+    this.changed.fire({ previous, current, changed });
   }
 
   get current(): Settings {
@@ -40,6 +41,7 @@ export class Configuration extends Disposable {
 
   private static read(): Settings {
     const c = vscode.workspace.getConfiguration('veo');
-    return parseSettings((key) => c.get(key));
+    const trusted = vscode.workspace.isTrusted;
+    return parseSettings((key) => effectiveValue(key, c.inspect(key), trusted));
   }
 }

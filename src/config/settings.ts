@@ -20,6 +20,27 @@ export interface Settings {
 /** Reads one raw setting (`veo.<key>`), as `WorkspaceConfiguration.get` does. */
 export type RawSetting = (key: string) => unknown;
 
+/** Settings a workspace may set only once the user trusts it (see `capabilities` in package.json). */
+export const RESTRICTED_SETTINGS: ReadonlySet<string> = new Set(['downloadDirectory', 'autoDownload']);
+
+/** A setting's value per scope, as `WorkspaceConfiguration.inspect` reports it. */
+export interface SettingLayers {
+  defaultValue?: unknown;
+  globalValue?: unknown;
+  workspaceValue?: unknown;
+  workspaceFolderValue?: unknown;
+}
+
+/**
+ * The value in effect: the most specific scope, except that an untrusted workspace's own
+ * values of restricted settings are ignored (a cloned repo must not choose where videos go).
+ */
+export function effectiveValue(key: string, layers: SettingLayers | undefined, trusted: boolean): unknown {
+  if (!layers) return undefined;
+  const workspace = trusted || !RESTRICTED_SETTINGS.has(key) ? (layers.workspaceFolderValue ?? layers.workspaceValue) : undefined;
+  return workspace ?? layers.globalValue ?? layers.defaultValue;
+}
+
 export function parseSettings(get: RawSetting): Settings {
   const seconds = Number(get('pollIntervalSeconds') ?? DEFAULT_POLL_SECONDS);
   const base = get('baseUrl');

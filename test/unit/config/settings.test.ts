@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { changedSettings, MAX_POLL_SECONDS, MIN_POLL_SECONDS, parseSettings } from '../../../src/config/settings';
+import { changedSettings, effectiveValue, MAX_POLL_SECONDS, MIN_POLL_SECONDS, parseSettings } from '../../../src/config/settings';
 
 const read = (values: Record<string, unknown>) => parseSettings((key) => values[key]);
 
@@ -42,5 +42,28 @@ describe('changedSettings', () => {
     const b = read({ pollIntervalSeconds: 60, baseUrl: 'http://127.0.0.1:9/x' });
     assert.deepEqual([...changedSettings(a, b)].sort(), ['baseUrl', 'pollIntervalMs']);
     assert.equal(changedSettings(a, read({})).size, 0);
+  });
+});
+
+describe('effectiveValue', () => {
+  const layers = { defaultValue: '', globalValue: '/home/me/Videos', workspaceValue: '/tmp/planted' };
+
+  it('takes the most specific scope in a trusted workspace', () => {
+    assert.equal(effectiveValue('downloadDirectory', layers, true), '/tmp/planted');
+    assert.equal(effectiveValue('downloadDirectory', { ...layers, workspaceFolderValue: '/f' }, true), '/f');
+  });
+
+  it("ignores an untrusted workspace's values of restricted settings", () => {
+    assert.equal(effectiveValue('downloadDirectory', layers, false), '/home/me/Videos');
+    assert.equal(effectiveValue('autoDownload', { defaultValue: false, workspaceValue: true }, false), false);
+  });
+
+  it('keeps workspace values of other settings when untrusted', () => {
+    assert.equal(effectiveValue('pollIntervalSeconds', { defaultValue: 30, workspaceValue: 60 }, false), 60);
+  });
+
+  it('falls back to the default', () => {
+    assert.equal(effectiveValue('autoDownload', { defaultValue: false }, true), false);
+    assert.equal(effectiveValue('autoDownload', undefined, true), undefined);
   });
 });
