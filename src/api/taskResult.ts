@@ -1,6 +1,9 @@
 // The documented shape of `GET /v1/result/{id}` and a strict parser for it. Pure: no
 // `vscode`, no network. A body that is not the documented JSON is an error, never a
 // guessed status.
+import { MAX_ID_LENGTH } from '../input/parseTaskIds';
+import { cleanText } from '../log/safeText';
+import { cleanError, cleanModel, cleanObject, cleanStatus, saneCreated, saneDuration, videoUrlProblem } from './resultFields';
 
 export const KNOWN_STATUSES = ['queued', 'processing', 'completed', 'failed'] as const;
 export type KnownStatus = (typeof KNOWN_STATUSES)[number];
@@ -32,7 +35,12 @@ const optionalTypes: Record<string, 'string' | 'number'> = {
   actualDuration: 'number',
 };
 
-/** Parses a response body for task `expectedId`. */
+/**
+ * Parses a response body for task `expectedId`. Text fields are capped and stripped of
+ * control characters here, before anything is stored or logged; `created` and
+ * `actualDuration` out of range are dropped; a `video_url` that breaks the rules refuses
+ * the whole answer (see `resultFields.ts`).
+ */
 export function parseTaskResult(body: string, expectedId: string): ParseResult {
   if (body.trim() === '') return { ok: false, message: 'empty response body' };
   let data: unknown;
@@ -46,38 +54,32 @@ export function parseTaskResult(body: string, expectedId: string): ParseResult {
     return { ok: false, message: 'the response is not a JSON object' };
   }
   const o = data as Record<string, unknown>;
-  if (typeof o.status !== 'string' || o.status === '') return { ok: false, message: 'the response has no "status"' };
+  const status = typeof o.status === 'string' ? cleanStatus(o.status) : '';
+  if (status === '') return { ok: false, message: 'the response has no "status"' };
   if (typeof o.id !== 'string') return { ok: false, message: 'the response has no "id"' };
-  if (o.id !== expectedId) return { ok: false, message: `the response is for another task (${o.id})` };
+  if (o.id.length > MAX_ID_LENGTH) return { ok: false, message: `the response has an "id" longer than ${MAX_ID_LENGTH} characters` };
+  if (o.id !== expectedId) return { ok: false, message: `the response is for another task (${cleanText(o.id, MAX_ID_LENGTH)})` };
   for (const [key, type] of Object.entries(optionalTypes)) {
     if (o[key] != null && typeof o[key] !== type) return { ok: false, message: `"${key}" is not a ${type}` };
   }
   const videoUrl = o.video_url == null ? null : o.video_url;
-  if (videoUrl !== null && (typeof videoUrl !== 'string' || !isHttpUrl(videoUrl))) {
-    return { ok: false, message: '"video_url" is not an http(s) URL' };
+  if (videoUrl !== null) {
+    const problem = typeof videoUrl === 'string' ? videoUrlProblem(videoUrl) : '"video_url" is not an http(s) URL';
+    if (problem) return { ok: false, message: problem };
   }
-  if (o.status === 'completed' && videoUrl === null) return { ok: false, message: 'completed without a "video_url"' };
-  const error = o.error == null ? null : typeof o.error === 'string' ? o.error : JSON.stringify(o.error);
+  if (status === 'completed' && videoUrl === null) return { ok: false, message: 'completed without a "video_url"' };
+  const error = o.error == null ? null : cleanError(typeof o.error === 'string' ? o.error : JSON.stringify(o.error));
   return {
     ok: true,
     result: {
       id: o.id,
-      object: (o.object ?? undefined) as string | undefined,
-      created: (o.created ?? undefined) as number | undefined,
-      model: (o.model ?? undefined) as string | undefined,
-      status: o.status,
-      video_url: videoUrl,
-      actualDuration: (o.actualDuration ?? undefined) as number | undefined,
+      object: typeof o.object === 'string' ? cleanObject(o.object) : undefined,
+      created: saneCreated(o.created),
+      model: typeof o.model === 'string' ? cleanModel(o.model) : undefined,
+      status,
+      video_url: videoUrl as string | null,
+      actualDuration: saneDuration(o.actualDuration),
       error,
     },
   };
-}
-
-function isHttpUrl(s: string): boolean {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }

@@ -2,6 +2,7 @@
 // origin: the key can only ever travel to that origin.
 import { Pool } from 'undici';
 import { firstHeader, USER_AGENT } from './httpHeaders';
+import { encodePathSegment } from './pathSegment';
 import type { QueryOutcome } from './queryOutcome';
 import { parseRetryAfter } from './retryAfter';
 import { parseTaskResult } from './taskResult';
@@ -42,17 +43,20 @@ export class VeoClient {
     });
   }
 
-  /** The request path for task `id` (one encoded path segment). */
-  resultPath(id: string): string {
-    return `${this.basePath}/v1/result/${encodeURIComponent(id)}`;
+  /** The request path for task `id` (one encoded path segment); undefined when the id cannot be sent. */
+  resultPath(id: string): string | undefined {
+    const segment = encodePathSegment(id);
+    return segment === undefined ? undefined : `${this.basePath}/v1/result/${segment}`;
   }
 
   async getTask(id: string, apiKey: string, signal?: AbortSignal): Promise<QueryOutcome> {
+    const path = this.resultPath(id);
+    if (path === undefined) return { kind: 'error', message: 'the task id cannot be sent: it is empty or not well-formed Unicode text' };
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
       const res = await this.pool.request({
-        path: this.resultPath(id),
+        path,
         method: 'GET',
         headers: { authorization: `Bearer ${apiKey}`, accept: 'application/json', 'user-agent': this.userAgent },
         signal: combined,

@@ -1,4 +1,5 @@
 // Turns what the user pasted into task ids. Pure.
+import { cutText, hasLoneSurrogate } from '../log/safeText';
 
 export const MAX_ID_LENGTH = 256;
 
@@ -40,9 +41,16 @@ export function validateTaskId(id: string): string | undefined {
   if (id.trim() === '') return 'A task id cannot be empty.';
   if (/[\u0000-\u001f\u007f-\u009f]/.test(id)) return `A task id cannot contain control characters (${JSON.stringify(shorten(id))}).`;
   if (id.length > MAX_ID_LENGTH) return `A task id cannot be longer than ${MAX_ID_LENGTH} characters ("${shorten(id)}" has ${id.length}).`;
+  if (/^\.+$/.test(id)) return `A task id cannot be made only of dots ("${shorten(id)}"): in a URL it would name another path.`;
+  if (hasLoneSurrogate(id)) return `A task id must be well-formed Unicode text (${JSON.stringify(shorten(id))} has half of a character pair).`;
+  const hidden = id.match(/\p{Cf}/gu);
+  if (hidden) {
+    const codes = [...new Set(hidden)].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
+    return `A task id cannot contain invisible formatting or text-direction characters ("${shorten(id.replace(/\p{Cf}/gu, ''))}" has ${codes.join(', ')}).`;
+  }
   return undefined;
 }
 
 function shorten(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+  return s.length > 40 ? `${cutText(s, 37)}...` : s;
 }

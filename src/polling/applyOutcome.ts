@@ -4,21 +4,35 @@ import type { TrackedTask } from '../store/trackedTask';
 
 export type TaskPatch = Partial<Omit<TrackedTask, 'id'>>;
 
+export const RATE_LIMITED_MESSAGE = 'rate limited by the VEO API';
+export const NOT_FOUND_MESSAGE = 'not found (404)';
+
 export function applyOutcome(task: TrackedTask, outcome: QueryOutcome, now: number, nextPollAt: number | undefined): TaskPatch | undefined {
   switch (outcome.kind) {
     case 'ok': {
       const completedAt = outcome.result.status === 'completed' ? (task.completedAt ?? completionEstimate(task, outcome.result.created, now)) : task.completedAt;
-      return { result: outcome.result, problem: undefined, notFound: undefined, completedAt };
+      return { result: outcome.result, problem: undefined, notFound: undefined, notFoundStreak: undefined, completedAt };
     }
     case 'notFound':
-      return { notFound: true, problem: undefined };
+      if (outcome.final) return { notFound: true, notFoundStreak: undefined, problem: undefined };
+      return { notFoundStreak: outcome.streak, problem: { kind: 'notFound', message: NOT_FOUND_MESSAGE, retryAt: nextPollAt } };
     case 'rateLimited':
-      return { problem: { message: 'rate limited by the VEO API', retryAt: nextPollAt } };
+      return { problem: { kind: 'rateLimited', message: RATE_LIMITED_MESSAGE, retryAt: nextPollAt } };
     case 'error':
       return { problem: { message: outcome.message, retryAt: nextPollAt } };
     case 'unauthorized':
       return undefined;
   }
+}
+
+/**
+ * The patch that makes a task given up as not found (404), or on its way there, an
+ * unfinished task with no 404 behind it (Refresh, another base URL); undefined when it had
+ * no 404. The caller then calls the poller's `forgetNotFound` and `track` for it.
+ */
+export function reviveNotFound(task: TrackedTask): TaskPatch | undefined {
+  if (!task.notFound && !task.notFoundStreak && task.problem?.kind !== 'notFound') return undefined;
+  return { notFound: undefined, notFoundStreak: undefined, ...(task.problem?.kind === 'notFound' || task.notFound ? { problem: undefined } : {}) };
 }
 
 /**

@@ -5,19 +5,29 @@
 // - Each task is due one interval after its previous request started, so every
 //   unfinished task gets exactly one request per interval.
 // - At most `concurrency` requests in flight, starts spread by a small gap.
-// - 429 blocks every request until Retry-After (or a growing backoff) has passed.
+// - 429 blocks every request until Retry-After (or a growing backoff) has passed, never
+//   less than one interval nor more than an hour (see `rateLimit.ts`).
 // - Errors back off per task, exponentially with jitter, capped.
-// - Terminal states (completed, failed, not found) stop polling that task;
-//   401/403 suspends all polling until `resume()`.
-import type { QueryOutcome } from '../api/queryOutcome';
+// - Completed and failed stop polling that task; a 404 does only once it repeated
+//   (see `notFound.ts`); 401/403 suspends all polling until `resume()`.
+// - A `query` or `onOutcome` that throws or rejects never stops the poller.
+import { isQueryOutcome, NotFoundStreak, QueryOutcome } from '../api/queryOutcome';
 import { backoffDelay } from './backoff';
 import type { Clock, TimerHandle } from './clock';
+import { afterNotFound } from './notFound';
+import { rateLimitWait } from './rateLimit';
 
 export interface PollerOptions {
   clock: Clock;
   query(id: string, signal: AbortSignal): Promise<QueryOutcome>;
-  /** Called after every request; `nextPollAt` is when this task will be asked again (undefined: never). */
+  /**
+   * Called after every request; `nextPollAt` is when this task will be asked again
+   * (undefined: never). A 404 comes with its `streak` and whether it is `final`.
+   * A throw or a rejected promise goes to `onListenerError`; polling goes on.
+   */
   onOutcome(id: string, outcome: QueryOutcome, nextPollAt: number | undefined): void;
+  /** What `onOutcome` threw (or rejected with). */
+  onListenerError?(id: string, error: unknown): void;
   intervalMs: number;
   concurrency?: number;
   /** Largest gap between two request starts; shrinks when many tasks share an interval. */
@@ -27,7 +37,10 @@ export interface PollerOptions {
 
 interface Entry {
   dueAt: number;
+  /** Consecutive errors (5xx, network, bad bodies). */
   attempt: number;
+  /** Consecutive 404s, while not final. */
+  notFound?: NotFoundStreak;
   inFlight?: AbortController;
 }
 
@@ -58,10 +71,22 @@ export class Poller {
     this.random = options.random ?? Math.random;
   }
 
-  /** Starts polling `id` (at once) unless already polled. */
-  track(id: string): void {
+  /**
+   * Starts polling `id` (at once) unless already polled. `notFound`: the 404s it already
+   * had (kept with the task), so a reload does not start the count again.
+   */
+  track(id: string, notFound?: NotFoundStreak): void {
     if (this.disposed || this.entries.has(id)) return;
-    this.entries.set(id, { dueAt: this.clock.now(), attempt: 0 });
+    this.entries.set(id, { dueAt: this.clock.now(), attempt: 0, ...(notFound ? { notFound: { ...notFound } } : {}) });
+    this.schedule();
+  }
+
+  /** Forgets the 404s `id` had (e.g. they came from another base URL); asks it at once if it had any. */
+  forgetNotFound(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry?.notFound) return;
+    entry.notFound = undefined;
+    if (!entry.inFlight) entry.dueAt = this.clock.now();
     this.schedule();
   }
 
@@ -92,7 +117,7 @@ export class Poller {
     if (ms === this.intervalMs) return;
     const delta = ms - this.intervalMs;
     this.intervalMs = ms;
-    for (const entry of this.entries.values()) if (entry.attempt === 0) entry.dueAt += delta;
+    for (const entry of this.entries.values()) if (entry.attempt === 0 && !entry.notFound) entry.dueAt += delta;
     this.schedule();
   }
 
@@ -188,52 +213,89 @@ export class Poller {
     entry.inFlight = controller;
     this.running++;
     this.lastStartAt = startedAt;
-    this.options
-      .query(id, controller.signal)
-      .catch((e): QueryOutcome => ({ kind: 'error', message: String(e) }))
-      .then((outcome) => {
-        this.running--;
-        if (this.entries.get(id) === entry && !controller.signal.aborted) {
-          entry.inFlight = undefined;
-          this.options.onOutcome(id, outcome, this.afterOutcome(id, entry, outcome, startedAt));
-        } else {
-          entry.inFlight = undefined;
-        }
-        if (this.running === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
-        this.schedule();
-      });
+    void this.ask(id, controller.signal).then((outcome) => this.finish(id, entry, controller, outcome, startedAt));
   }
 
-  /** Updates the schedule after a request; returns when this task is asked next. */
-  private afterOutcome(id: string, entry: Entry, outcome: QueryOutcome, startedAt: number): number | undefined {
+  /** What `query` answered; a throw, a rejection or something that is no outcome is an error outcome. */
+  private async ask(id: string, signal: AbortSignal): Promise<QueryOutcome> {
+    try {
+      const outcome = await this.options.query(id, signal);
+      return isQueryOutcome(outcome) ? outcome : { kind: 'error', message: 'the query gave no usable answer' };
+    } catch (e) {
+      return { kind: 'error', message: String(e) };
+    }
+  }
+
+  private finish(id: string, entry: Entry, controller: AbortController, outcome: QueryOutcome, startedAt: number): void {
+    this.running--;
+    entry.inFlight = undefined;
+    try {
+      if (this.entries.get(id) === entry && !controller.signal.aborted) {
+        const after = this.afterOutcome(id, entry, outcome, startedAt);
+        this.notify(id, after.outcome, after.next);
+      }
+    } finally {
+      if (this.running === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+      this.schedule();
+    }
+  }
+
+  /** Calls `onOutcome`; what it throws or rejects with goes to `onListenerError`, nowhere else. */
+  private notify(id: string, outcome: QueryOutcome, next: number | undefined): void {
+    const failed = (e: unknown) => {
+      try {
+        this.options.onListenerError?.(id, e);
+      } catch {
+        // A failing error listener changes nothing either.
+      }
+    };
+    try {
+      const returned: unknown = this.options.onOutcome(id, outcome, next);
+      if (returned instanceof Promise) returned.catch(failed);
+    } catch (e) {
+      failed(e);
+    }
+  }
+
+  /** Updates the schedule after a request; returns the outcome to report and when this task is asked next. */
+  private afterOutcome(id: string, entry: Entry, outcome: QueryOutcome, startedAt: number): { outcome: QueryOutcome; next: number | undefined } {
     const now = this.clock.now();
     switch (outcome.kind) {
       case 'ok':
         this.rateLimitAttempt = 0;
+        entry.attempt = 0;
+        entry.notFound = undefined;
         if (TERMINAL.has(outcome.result.status)) {
           this.entries.delete(id);
-          return undefined;
+          return { outcome, next: undefined };
         }
-        entry.attempt = 0;
         entry.dueAt = startedAt + this.intervalMs;
-        return entry.dueAt;
-      case 'notFound':
-        this.entries.delete(id);
-        return undefined;
+        return { outcome, next: entry.dueAt };
+      case 'notFound': {
+        const verdict = afterNotFound(entry.notFound, startedAt);
+        const reported: QueryOutcome = { kind: 'notFound', streak: verdict.streak, final: verdict.final };
+        if (verdict.final) {
+          this.entries.delete(id);
+          return { outcome: reported, next: undefined };
+        }
+        entry.notFound = verdict.streak;
+        entry.dueAt = verdict.retryAt;
+        return { outcome: reported, next: entry.dueAt };
+      }
       case 'unauthorized':
         entry.dueAt = now;
         this.suspend();
-        return undefined;
+        return { outcome, next: undefined };
       case 'rateLimited': {
-        const wait = outcome.retryAfterMs ?? backoffDelay(++this.rateLimitAttempt, this.intervalMs, this.random);
+        const wait = rateLimitWait(outcome.retryAfterMs, ++this.rateLimitAttempt, this.intervalMs, this.random);
         this.blockedUntil = Math.max(this.blockedUntil, now + wait);
         entry.dueAt = this.blockedUntil;
-        return entry.dueAt;
+        return { outcome, next: entry.dueAt };
       }
       case 'error':
         entry.attempt++;
         entry.dueAt = now + backoffDelay(entry.attempt, this.intervalMs, this.random);
-        return entry.dueAt;
+        return { outcome, next: entry.dueAt };
     }
   }
 }

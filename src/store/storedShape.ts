@@ -4,11 +4,18 @@
 // write, so a window can tell that another one wrote). Rules for later versions: keep
 // `version` and `tasks[].id`; add fields, never change the meaning of existing ones.
 // This reader accepts any version and keeps every task whose `id` it can read.
+import * as path from 'node:path';
+import type { NotFoundStreak } from '../api/queryOutcome';
+import { cleanError, cleanModel, cleanObject, cleanStatus, saneCreated, saneDuration, saneTimeMs, videoUrlProblem } from '../api/resultFields';
 import type { TaskResult } from '../api/taskResult';
-import type { TrackedTask } from './trackedTask';
+import { MAX_ID_LENGTH } from '../input/parseTaskIds';
+import { cleanText } from '../log/safeText';
+import { MAX_LABEL_LENGTH, TaskProblem, TrackedTask } from './trackedTask';
 
 export const STORE_KEY = 'veo.trackedTasks';
 export const STORE_VERSION = 1;
+/** Longest `localFile` kept. */
+export const MAX_PATH_LENGTH = 4096;
 
 export interface StoredTasksV1 {
   version: number;
@@ -35,34 +42,81 @@ export function deserializeTasks(raw: unknown): TrackedTask[] {
   for (const t of tasks) {
     if (typeof t !== 'object' || t === null) continue;
     const task = t as TrackedTask;
-    if (typeof task.id !== 'string' || task.id === '' || seen.has(task.id)) continue;
+    if (typeof task.id !== 'string' || task.id === '' || task.id.length > MAX_ID_LENGTH || seen.has(task.id)) continue;
     seen.add(task.id);
     out.push(sanitize(task));
   }
   return out;
 }
 
-/** Drops fields of the wrong type (a hand-edited or corrupted state must not crash the tree). */
+/**
+ * Re-validates a stored task with the rules network answers get (a hand-edited, corrupted
+ * or older state must not crash the tree, the tooltip or the preview): bad fields are
+ * dropped, text is cleaned and capped, the task is kept. Fields this version does not know
+ * are kept as they are.
+ */
 function sanitize(task: TrackedTask): TrackedTask {
-  const out: TrackedTask = { ...task, addedAt: typeof task.addedAt === 'number' ? task.addedAt : 0 };
-  if (typeof out.label !== 'string') delete out.label;
-  if (!isStoredResult(out.result)) delete out.result;
-  if (typeof out.completedAt !== 'number') delete out.completedAt;
-  if (typeof out.problem !== 'object' || out.problem === null || typeof out.problem.message !== 'string') delete out.problem;
+  const out: TrackedTask = { ...task, addedAt: saneTimeMs(task.addedAt) ?? 0 };
+  if (typeof out.label === 'string') out.label = cleanText(out.label, MAX_LABEL_LENGTH);
+  else delete out.label;
+  const result = storedResult(out.result, out.id);
+  if (result) out.result = result;
+  else delete out.result;
+  setOrDelete(out, 'completedAt', saneTimeMs(out.completedAt));
+  setOrDelete(out, 'problem', storedProblem(out.problem));
+  setOrDelete(out, 'notFoundStreak', storedStreak(out.notFoundStreak));
+  setOrDelete(out, 'localFile', typeof out.localFile === 'string' && isSanePath(out.localFile) ? out.localFile : undefined);
+  for (const key of ['notFound', 'notified', 'linkExpired', 'expiryWarned'] as const) {
+    if (typeof out[key] !== 'boolean') delete out[key];
+  }
   return out;
 }
 
-function isStoredResult(r: unknown): r is TaskResult {
-  if (typeof r !== 'object' || r === null) return false;
-  const o = r as Record<string, unknown>;
-  const optional = (v: unknown, type: string) => v == null || typeof v === type;
-  return (
-    typeof o.id === 'string' &&
-    typeof o.status === 'string' &&
-    optional(o.video_url, 'string') &&
-    optional(o.error, 'string') &&
-    optional(o.created, 'number') &&
-    optional(o.actualDuration, 'number') &&
-    optional(o.model, 'string')
-  );
+function setOrDelete<K extends keyof TrackedTask>(task: TrackedTask, key: K, value: TrackedTask[K] | undefined): void {
+  if (value === undefined) delete task[key];
+  else task[key] = value;
+}
+
+/** The stored result, each bad field dropped (only the documented fields); undefined without a usable id and status. */
+function storedResult(raw: unknown, taskId: string): TaskResult | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const o = raw as Record<string, unknown>;
+  const status = typeof o.status === 'string' ? cleanStatus(o.status) : '';
+  if (o.id !== taskId || status === '') return undefined;
+  const result: TaskResult = {
+    id: taskId,
+    status,
+    video_url: typeof o.video_url === 'string' && videoUrlProblem(o.video_url) === undefined ? o.video_url : null,
+    error: typeof o.error === 'string' ? cleanError(o.error) : null,
+  };
+  const [created, actualDuration] = [saneCreated(o.created), saneDuration(o.actualDuration)];
+  if (typeof o.object === 'string') result.object = cleanObject(o.object);
+  if (created !== undefined) result.created = created;
+  if (typeof o.model === 'string') result.model = cleanModel(o.model);
+  if (actualDuration !== undefined) result.actualDuration = actualDuration;
+  return result;
+}
+
+function storedProblem(raw: unknown): TaskProblem | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const o = raw as Record<string, unknown>;
+  if (typeof o.message !== 'string') return undefined;
+  const problem: TaskProblem = { message: cleanError(o.message) };
+  const retryAt = saneTimeMs(o.retryAt);
+  if (retryAt !== undefined) problem.retryAt = retryAt;
+  if (o.kind === 'rateLimited' || o.kind === 'notFound') problem.kind = o.kind;
+  return problem;
+}
+
+function storedStreak(raw: unknown): NotFoundStreak | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { count, since } = raw as Record<string, unknown>;
+  const at = saneTimeMs(since);
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 1000 || at === undefined) return undefined;
+  return { count, since: at };
+}
+
+/** An absolute path (a relative one would resolve against whatever folder is current), no NUL, not absurdly long. */
+function isSanePath(p: string): boolean {
+  return p.length <= MAX_PATH_LENGTH && !p.includes('\0') && path.isAbsolute(p);
 }

@@ -1,11 +1,22 @@
 // What the extension remembers about one tracked task, and the state derived from it. Pure.
+import type { NotFoundStreak } from '../api/queryOutcome';
 import { isKnownStatus, KnownStatus, TaskResult } from '../api/taskResult';
+
+export type { NotFoundStreak } from '../api/queryOutcome';
+
+/** What kind of trouble a problem is, when it is not a plain error. */
+export type ProblemKind = 'rateLimited' | 'notFound';
 
 export interface TaskProblem {
   message: string;
   /** When the poller will try again (ms since the epoch); absent when it will not. */
   retryAt?: number;
+  /** 'rateLimited': a 429; 'notFound': a 404 not (yet) taken as final. Absent: any other error. */
+  kind?: ProblemKind;
 }
+
+/** Longest name a task can be given (longer stored ones are cut). */
+export const MAX_LABEL_LENGTH = 120;
 
 export interface TrackedTask {
   id: string;
@@ -17,8 +28,10 @@ export interface TrackedTask {
   result?: TaskResult;
   /** When this extension first saw it completed: the video link expires about 24 h later. */
   completedAt?: number;
-  /** The server said 404 for this id. */
+  /** The server said 404 for this id, repeatedly (see `polling/notFound.ts`): no longer polled. */
   notFound?: boolean;
+  /** 404s in a row not yet taken as final; kept so a reload does not start the count again. */
+  notFoundStreak?: NotFoundStreak;
   /** The last request failed (cleared by the next success). */
   problem?: TaskProblem;
   /** The completion/failure notification was shown. */

@@ -31,23 +31,41 @@ export function taskDescription(task: TrackedTask, now: number): string {
   const state = taskState(task);
   const parts: string[] = [stateText(task, state)];
   const r = task.result;
-  if ((state === 'queued' || state === 'processing') && r?.created !== undefined) {
+  if ((state === 'queued' || state === 'processing') && isFiniteNumber(r?.created)) {
     parts.push(formatDuration(now - r.created * 1000));
   } else if (state === 'completed') {
-    if (r?.actualDuration !== undefined) parts.push(`${r.actualDuration}s video`);
+    if (isFiniteNumber(r?.actualDuration)) parts.push(`${r.actualDuration}s video`);
     const video = videoAvailability(task, now);
     const expires = linkExpiresAt(task);
     if (video === 'downloaded') parts.push('✓ downloaded');
     else if (video === 'expired') parts.push('link expired');
-    else if (expires !== undefined) parts.push(`link expires in ${formatDuration(expires - now)}`);
+    else if (isFiniteNumber(expires)) parts.push(`link expires in ${formatDuration(expires - now)}`);
   } else if (state === 'failed' && r?.error) {
-    parts.push(shorten(r.error, SHORT_ERROR));
+    parts.push(shorten(String(r.error), SHORT_ERROR));
   }
-  if (task.problem) {
-    const retry = task.problem.retryAt !== undefined && task.problem.retryAt > now ? `, retrying in ${formatWait(task.problem.retryAt - now)}` : '';
-    parts.push(`⚠ ${shorten(task.problem.message, SHORT_ERROR)}${retry}`);
-  }
+  if (task.problem) parts.push(`⚠ ${problemText(task, now)}`);
   return parts.join(' · ');
+}
+
+/** The problem for the row: "rate limited, next try 14:05", "not found (404), asking again in 9 min", "HTTP 503, retrying in 2 min". */
+function problemText(task: TrackedTask, now: number): string {
+  const problem = task.problem;
+  if (!problem) return '';
+  const retryAt = isFiniteNumber(problem.retryAt) && problem.retryAt > now ? problem.retryAt : undefined;
+  switch (problem.kind) {
+    case 'rateLimited':
+      return `rate limited${retryAt === undefined ? '' : `, next try ${clockTime(retryAt)}`}`;
+    case 'notFound':
+      return `not found (404)${retryAt === undefined ? '' : `, asking again in ${formatWait(retryAt - now)}`}`;
+    default:
+      return `${shorten(String(problem.message), SHORT_ERROR)}${retryAt === undefined ? '' : `, retrying in ${formatWait(retryAt - now)}`}`;
+  }
+}
+
+/** Local time of day, "HH:MM". */
+export function clockTime(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
 function stateText(task: TrackedTask, state: TaskState): string {
@@ -55,7 +73,7 @@ function stateText(task: TrackedTask, state: TaskState): string {
     case 'pending':
       return 'checking...';
     case 'unknown':
-      return `unknown status "${shorten(task.result?.status ?? '', 24)}"`;
+      return `unknown status "${shorten(String(task.result?.status ?? ''), 24)}"`;
     case 'notFound':
       return 'not found';
     default:
@@ -63,29 +81,50 @@ function stateText(task: TrackedTask, state: TaskState): string {
   }
 }
 
-/** Markdown listing every field the API returned, each value escaped. */
+/** Markdown listing every field the API returned, each value escaped. Never throws, whatever was stored. */
 export function taskTooltip(task: TrackedTask, now: number): string {
-  const lines = [`**${escapeMarkdown(taskLabel(task))}**`, ''];
-  if (task.label) lines.push(`- id: ${escapeMarkdown(task.id)}`);
-  if (task.result) {
+  const md = (value: unknown) => escapeMarkdown(String(value));
+  const lines = [`**${md(taskLabel(task))}**`, ''];
+  if (task.label) lines.push(`- id: ${md(task.id)}`);
+  if (typeof task.result === 'object' && task.result !== null) {
     for (const [key, value] of Object.entries(task.result)) {
       if (value === undefined) continue;
-      const shown = key === 'created' && typeof value === 'number' ? `${value} (${new Date(value * 1000).toISOString()})` : String(value);
-      lines.push(`- ${escapeMarkdown(key)}: ${escapeMarkdown(shown)}`);
+      const date = key === 'created' && typeof value === 'number' ? isoTime(value * 1000) : undefined;
+      lines.push(`- ${md(key)}: ${md(date === undefined ? value : `${value} (${date})`)}`);
     }
   } else if (!task.notFound) {
     lines.push('- not polled yet');
   }
-  const expires = linkExpiresAt(task);
-  if (expires !== undefined) lines.push(`- link expires (estimated): ${new Date(expires).toISOString()}`);
+  const expires = isoTime(linkExpiresAt(task));
+  if (expires !== undefined) lines.push(`- link expires (estimated): ${expires}`);
   if (task.linkExpired) lines.push('- the video host refused the link: it has expired');
-  if (task.localFile) lines.push(`- downloaded to: ${escapeMarkdown(task.localFile)}`);
-  if (task.notFound) lines.push('- the API does not know this id (404); it is no longer polled');
-  if (task.problem) {
-    const retry = task.problem.retryAt !== undefined && task.problem.retryAt > now ? ` (next try in ${formatWait(task.problem.retryAt - now)})` : '';
-    lines.push(`- last error: ${escapeMarkdown(task.problem.message)}${retry}`);
-  }
+  if (task.localFile) lines.push(`- downloaded to: ${md(task.localFile)}`);
+  if (task.notFound) lines.push('- the API does not know this id (404, asked several times); it is no longer polled');
+  if (task.problem) lines.push(problemLine(task, now, md));
   return lines.join('\n');
+}
+
+function problemLine(task: TrackedTask, now: number, md: (value: unknown) => string): string {
+  const problem = task.problem;
+  const retryAt = isFiniteNumber(problem?.retryAt) && problem.retryAt > now ? problem.retryAt : undefined;
+  if (problem?.kind === 'rateLimited') return `- ${md(problem.message)}${retryAt === undefined ? '' : ` (next try at ${clockTime(retryAt)})`}`;
+  if (problem?.kind === 'notFound') {
+    const count = task.notFoundStreak?.count;
+    const times = isFiniteNumber(count) && count > 1 ? `, ${count} times in a row` : '';
+    return `- not found (404)${times}${retryAt === undefined ? '' : `; asking again in ${formatWait(retryAt - now)}`}`;
+  }
+  return `- last error: ${md(problem?.message)}${retryAt === undefined ? '' : ` (next try in ${formatWait(retryAt - now)})`}`;
+}
+
+/** ISO 8601 for a time in ms, or undefined when it is no valid date (NaN, ±Infinity, out of range). */
+function isoTime(ms: number | undefined): string | undefined {
+  if (!isFiniteNumber(ms)) return undefined;
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
 }
 
 function shorten(s: string, max: number): string {

@@ -1,4 +1,12 @@
 import * as assert from 'node:assert/strict';
+import {
+  MAX_ACTUAL_DURATION_SECONDS,
+  MAX_CREATED_SECONDS,
+  MAX_ERROR_LENGTH,
+  MAX_MODEL_LENGTH,
+  MAX_STATUS_LENGTH,
+  MAX_VIDEO_URL_LENGTH,
+} from '../../../src/api/resultFields';
 import { isKnownStatus, KNOWN_STATUSES, parseTaskResult, TaskResult } from '../../../src/api/taskResult';
 
 const ID = 'vgen_abc123def456';
@@ -76,8 +84,12 @@ describe('parseTaskResult', () => {
     assert.equal(isKnownStatus(r.status), false);
   });
 
-  it('accepts an http video_url too', () => {
-    assert.equal(ok(body({ status: 'completed', video_url: 'http://127.0.0.1:8787/v.mp4' })).video_url, 'http://127.0.0.1:8787/v.mp4');
+  it('accepts an http video_url to this machine only', () => {
+    for (const url of ['http://127.0.0.1:8787/v.mp4', 'http://localhost/v.mp4', 'http://[::1]:9/v.mp4', 'http://127.8.9.10/v']) {
+      assert.equal(ok(body({ status: 'completed', video_url: url })).video_url, url);
+    }
+    assert.match(fail(body({ status: 'completed', video_url: 'http://cdn.example.com/v.mp4' })), /plain http to another machine/);
+    assert.match(fail(body({ status: 'completed', video_url: 'http://127.0.0.1.evil.com/v.mp4' })), /plain http/);
   });
 
   it('turns an error given as an object into its JSON text', () => {
@@ -139,6 +151,66 @@ describe('parseTaskResult', () => {
     assert.equal(fail(body({ status: 'completed', video_url: 'javascript:alert(1)' })), '"video_url" is not an http(s) URL');
     assert.equal(fail(body({ status: 'completed', video_url: 'not a url' })), '"video_url" is not an http(s) URL');
     assert.equal(fail(body({ status: 'completed', video_url: 5 })), '"video_url" is not an http(s) URL');
+  });
+
+  it('caps status, model and object at 128 characters and error at 2 KiB', () => {
+    const r = ok(body({ status: 's'.repeat(500), model: 'm'.repeat(500), object: 'o'.repeat(500), error: 'e'.repeat(10_000) }));
+    assert.equal(MAX_STATUS_LENGTH, 128);
+    assert.equal(MAX_MODEL_LENGTH, 128);
+    assert.equal(MAX_ERROR_LENGTH, 2048);
+    assert.equal(r.status, 's'.repeat(128));
+    assert.equal(r.model, 'm'.repeat(128));
+    assert.equal(r.object, 'o'.repeat(128));
+    assert.equal(r.error, 'e'.repeat(2048));
+    assert.equal(ok(body({ status: 'failed', error: { big: 'x'.repeat(5_000) } })).error?.length, 2048);
+  });
+
+  it('never cuts a character pair in half', () => {
+    const r = ok(body({ status: 'queued', error: `${'e'.repeat(2047)}😀tail` }));
+    assert.equal(r.error, 'e'.repeat(2047));
+  });
+
+  it('strips control and bidi characters from status, model and error; line breaks become spaces', () => {
+    const r = ok(body({ status: 'proc\u0000ess\u202eing', model: 'veo\u001b[31m\u200f', error: 'line 1\r\nline\u00852\u2066' }));
+    assert.equal(r.status, 'processing');
+    assert.equal(r.model, 'veo[31m');
+    assert.equal(r.error, 'line 1  line 2');
+    assert.equal(fail(body({ status: '\u0007\u202e' })), 'the response has no "status"');
+  });
+
+  it('refuses an id over 256 characters, and echoes another task\'s id cleaned', () => {
+    assert.equal(fail(body({ status: 'queued', id: 'x'.repeat(257) })), 'the response has an "id" longer than 256 characters');
+    assert.equal(fail(body({ status: 'queued', id: 'other\n[error] forged' })), 'the response is for another task (other [error] forged)');
+  });
+
+  it('refuses a video_url over 8 KiB instead of cutting it', () => {
+    const base = 'https://cdn.example.com/v.mp4?sig=';
+    const exact = base + 'a'.repeat(MAX_VIDEO_URL_LENGTH - base.length);
+    assert.equal(ok(body({ status: 'completed', video_url: exact })).video_url, exact);
+    assert.equal(fail(body({ status: 'completed', video_url: `${exact}a` })), '"video_url" is longer than 8 KiB');
+  });
+
+  it('refuses a video_url with control characters or spaces the URL parser would drop', () => {
+    for (const url of ['https://x/v.mp4\n', 'https://x/\tv.mp4', 'https://x/v\u202e.mp4', 'https://x/a b.mp4']) {
+      assert.equal(fail(body({ status: 'completed', video_url: url })), '"video_url" contains control characters or spaces', JSON.stringify(url));
+    }
+  });
+
+  it('drops a created that is not a time in 0 .. 2^32 seconds, and keeps the task', () => {
+    assert.equal(MAX_CREATED_SECONDS, 2 ** 32);
+    for (const created of [-1, -1e13, 2 ** 32 + 1, 1e300]) assert.equal(ok(body({ status: 'queued', created })).created, undefined, String(created));
+    assert.equal(ok(`{"id":"${ID}","status":"queued","created":1e400}`).created, undefined, 'JSON.parse makes Infinity of 1e400');
+    assert.equal(ok(body({ status: 'queued', created: 0 })).created, 0);
+    assert.equal(ok(body({ status: 'queued', created: 2 ** 32 })).created, 2 ** 32);
+  });
+
+  it('drops an actualDuration outside 0 .. 3600 seconds', () => {
+    assert.equal(MAX_ACTUAL_DURATION_SECONDS, 3600);
+    const duration = (d: number | string) => ok(`{"id":"${ID}","status":"completed","video_url":"https://x/v.mp4","actualDuration":${d}}`).actualDuration;
+    for (const d of [-1, 3601, '1e400', '-1e400']) assert.equal(duration(d), undefined, String(d));
+    assert.equal(duration(0), 0);
+    assert.equal(duration(3600), 3600);
+    assert.equal(duration(8.5), 8.5);
   });
 
   it('normalises null optional fields to undefined', () => {

@@ -51,6 +51,44 @@ describe('VeoClient against the simulator', () => {
     assert.equal(sim.requests.at(-1)?.path, '/kyyReactApiServer/v1/result/odd%20id%2Fwith%3Fchars%23');
   });
 
+  for (const id of ['..', '.', '...']) {
+    it(`never sends the dot segment "${id}" raw: its dots are percent-encoded`, async () => {
+      const o = await client.getTask(id, sim.apiKey);
+      const paths = sim.requests.map((r) => r.path);
+      assert.deepEqual(paths, [`/kyyReactApiServer/v1/result/${'%2E'.repeat(id.length)}`]);
+      assert.ok(!paths.some((p) => /\/\.{1,3}$/.test(p)), paths.join());
+      assert.deepEqual(o, { kind: 'notFound' }, 'the server was asked about that id, not about another path');
+    });
+  }
+
+  it('leaves dots inside an id alone', async () => {
+    const t = sim.addTask({ id: 'a..b.c' });
+    assert.equal((await client.getTask(t.id, sim.apiKey)).kind, 'ok');
+    assert.equal(sim.requests.at(-1)?.path, '/kyyReactApiServer/v1/result/a..b.c');
+  });
+
+  it('returns an error outcome, sending nothing, for an id that is not well-formed Unicode or empty', async () => {
+    for (const id of ['vgen_\ud800', '\udc00x', '']) {
+      const o = await client.getTask(id, sim.apiKey);
+      assert.equal(o.kind, 'error', JSON.stringify(id));
+      assert.match(o.kind === 'error' ? o.message : '', /cannot be sent/);
+    }
+    assert.equal(sim.requests.length, 0);
+    assert.equal(client.resultPath('\ud800'), undefined);
+  });
+
+  it('caps and cleans the text fields the server sends', async () => {
+    const t = sim.addTask({ status: `paused\u0000\u202e${'p'.repeat(300)}` });
+    const f = sim.addTask({ queuedMs: 0, processingMs: 0, outcome: 'failed', error: `boom\n[info] forged line\u202e${'e'.repeat(5_000)}` });
+    sim.advance(1);
+    const paused = await client.getTask(t.id, sim.apiKey);
+    assert.equal(paused.kind === 'ok' && paused.result.status, `paused${'p'.repeat(122)}`);
+    const failed = await client.getTask(f.id, sim.apiKey);
+    const error = failed.kind === 'ok' ? (failed.result.error ?? '') : '';
+    assert.equal(error.length, 2048);
+    assert.ok(error.startsWith('boom [info] forged line'), error.slice(0, 40));
+  });
+
   it('classifies 401, 403 and 404', async () => {
     const t = sim.addTask();
     assert.deepEqual(await client.getTask(t.id, 'wrong-key'), { kind: 'unauthorized', status: 401 });

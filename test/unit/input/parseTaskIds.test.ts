@@ -99,4 +99,33 @@ describe('validateTaskId', () => {
     assert.equal(validateTaskId('z'.repeat(256)), undefined);
     assert.equal(validateTaskId('z'.repeat(257)), `A task id cannot be longer than 256 characters ("${'z'.repeat(37)}..." has 257).`);
   });
+
+  it('refuses ids made only of dots, which a URL would read as a path step', () => {
+    for (const id of ['.', '..', '...', '....']) {
+      assert.equal(validateTaskId(id), `A task id cannot be made only of dots ("${id}"): in a URL it would name another path.`);
+    }
+    assert.equal(validateTaskId('a..b'), undefined);
+    assert.equal(validateTaskId('.hidden'), undefined);
+    assert.deepEqual(parseTaskIds('vgen_1 .. vgen_2').ids, ['vgen_1', 'vgen_2']);
+  });
+
+  it('refuses ids that are not well-formed Unicode (a lone surrogate), and accepts a real pair', () => {
+    assert.equal(validateTaskId('vgen_\ud800'), 'A task id must be well-formed Unicode text ("vgen_\\ud800" has half of a character pair).');
+    assert.match(validateTaskId('\udc00abc') ?? '', /well-formed Unicode/);
+    assert.match(validateTaskId('ab\ud83d') ?? '', /well-formed Unicode/);
+    assert.equal(validateTaskId('vgen_😀'), undefined);
+  });
+
+  it('refuses bidi and other invisible formatting characters, naming them', () => {
+    assert.equal(
+      validateTaskId('vgen_\u202eevil'),
+      'A task id cannot contain invisible formatting or text-direction characters ("vgen_evil" has U+202E).',
+    );
+    for (const c of ['\u200b', '\u200e', '\u200f', '\u2066', '\u2069', '\u061c', '\u00ad', '\u2060']) {
+      assert.match(validateTaskId(`a${c}b`) ?? '', /invisible formatting or text-direction/, `U+${c.charCodeAt(0).toString(16)}`);
+    }
+    const r = parseTaskIds('good \u202ebad\u2066 fine');
+    assert.deepEqual(r.ids, ['good', 'fine']);
+    assert.deepEqual(r.errors, ['A task id cannot contain invisible formatting or text-direction characters ("bad" has U+202E, U+2066).']);
+  });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { TaskResult } from '../../../src/api/taskResult';
-import { applyOutcome, justFinished } from '../../../src/polling/applyOutcome';
+import { applyOutcome, justFinished, reviveNotFound } from '../../../src/polling/applyOutcome';
 import type { TrackedTask } from '../../../src/store/trackedTask';
 
 const NOW = 1_000_000;
@@ -18,7 +18,7 @@ describe('applyOutcome', () => {
   it('ok: stores the result and clears problem and notFound', () => {
     const r = result('processing');
     const patch = applyOutcome(task({ problem: { message: 'old', retryAt: 5 } }), { kind: 'ok', result: r }, NOW, NEXT);
-    assert.deepEqual(patch, { result: r, problem: undefined, notFound: undefined, completedAt: undefined });
+    assert.deepEqual(patch, { result: r, problem: undefined, notFound: undefined, notFoundStreak: undefined, completedAt: undefined });
   });
 
   it('ok completed: records completedAt = now the first time', () => {
@@ -27,6 +27,7 @@ describe('applyOutcome', () => {
       result: r,
       problem: undefined,
       notFound: undefined,
+      notFoundStreak: undefined,
       completedAt: NOW,
     });
   });
@@ -49,13 +50,33 @@ describe('applyOutcome', () => {
     assert.equal(patch?.result?.error, 'boom');
   });
 
-  it('notFound: marks the task and clears the problem', () => {
-    assert.deepEqual(applyOutcome(task({ problem: { message: 'x' } }), { kind: 'notFound' }, NOW, undefined), { notFound: true, problem: undefined });
+  it('notFound, final: marks the task and clears the problem and the streak', () => {
+    const streak = { count: 3, since: NOW - 600_000 };
+    assert.deepEqual(applyOutcome(task({ problem: { message: 'x' }, notFoundStreak: { count: 2, since: NOW - 600_000 } }), { kind: 'notFound', streak, final: true }, NOW, undefined), {
+      notFound: true,
+      notFoundStreak: undefined,
+      problem: undefined,
+    });
   });
 
-  it('rateLimited: a problem retrying at the next poll', () => {
+  it('notFound, not final: a problem asking again, the streak kept, the task not marked', () => {
+    const streak = { count: 1, since: NOW };
+    const patch = applyOutcome(task({ result: result('processing') }), { kind: 'notFound', streak, final: false }, NOW, NEXT);
+    assert.deepEqual(patch, { notFoundStreak: streak, problem: { kind: 'notFound', message: 'not found (404)', retryAt: NEXT } });
+  });
+
+  it('notFound without the poller\'s verdict is not final', () => {
+    assert.equal(applyOutcome(task(), { kind: 'notFound' }, NOW, NEXT)?.notFound, undefined);
+  });
+
+  it('ok: clears a 404 streak', () => {
+    const patch = applyOutcome(task({ notFoundStreak: { count: 2, since: 1 } }), { kind: 'ok', result: result('queued') }, NOW, NEXT);
+    assert.ok(patch && 'notFoundStreak' in patch && patch.notFoundStreak === undefined);
+  });
+
+  it('rateLimited: a rate-limit problem retrying at the next poll', () => {
     assert.deepEqual(applyOutcome(task(), { kind: 'rateLimited', retryAfterMs: 60_000 }, NOW, NEXT), {
-      problem: { message: 'rate limited by the VEO API', retryAt: NEXT },
+      problem: { kind: 'rateLimited', message: 'rate limited by the VEO API', retryAt: NEXT },
     });
   });
 
@@ -71,6 +92,23 @@ describe('applyOutcome', () => {
 
   it('unauthorized: no change', () => {
     assert.equal(applyOutcome(task({ result: result('processing') }), { kind: 'unauthorized', status: 401 }, NOW, NEXT), undefined);
+  });
+});
+
+describe('reviveNotFound', () => {
+  it('makes a task given up as not found unfinished again', () => {
+    assert.deepEqual(reviveNotFound(task({ notFound: true })), { notFound: undefined, notFoundStreak: undefined, problem: undefined });
+  });
+
+  it('forgets a streak and its problem', () => {
+    const t = task({ notFoundStreak: { count: 2, since: 1 }, problem: { kind: 'notFound', message: 'not found (404)', retryAt: 5 } });
+    assert.deepEqual(reviveNotFound(t), { notFound: undefined, notFoundStreak: undefined, problem: undefined });
+  });
+
+  it('keeps another problem, and leaves a task without 404s alone', () => {
+    assert.deepEqual(reviveNotFound(task({ notFoundStreak: { count: 1, since: 1 }, problem: { message: 'HTTP 503' } })), { notFound: undefined, notFoundStreak: undefined });
+    assert.equal(reviveNotFound(task({ result: result('completed') })), undefined);
+    assert.equal(reviveNotFound(task({ problem: { kind: 'rateLimited', message: 'x' } })), undefined);
   });
 });
 

@@ -198,12 +198,15 @@ describe('Poller against the simulator (fake clock)', () => {
     assert.equal(sim.requests.length, 3);
   });
 
-  it('stops polling a task the API does not know (404)', async () => {
+  it('stops polling a task the API does not know (404) only once the 404 repeated (see pollerNotFound.test.ts)', async () => {
     startPoller();
     poller.track('vgen_unknown');
     await run(5 * INTERVAL);
-    assert.equal(sim.requests.length, 1);
+    assert.equal(sim.requests.length, 2, 'asked again a minute later');
     assert.equal(outcomes[0].outcome.kind, 'notFound');
+    assert.equal(poller.has('vgen_unknown'), true);
+    await run(10 * 60_000);
+    assert.equal(sim.requests.length, 3);
     assert.equal(poller.has('vgen_unknown'), false);
   });
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { TaskResult } from '../../../src/api/taskResult';
 import type { TrackedTask } from '../../../src/store/trackedTask';
-import { taskContextValue, taskDescription, taskTooltip } from '../../../src/treeViews/taskPresentation';
+import { clockTime, taskContextValue, taskDescription, taskTooltip } from '../../../src/treeViews/taskPresentation';
 import { taskLabel } from '../../../src/store/trackedTask';
 
 const CREATED = 1761635478; // 2025-10-28T07:11:18Z
@@ -107,6 +107,33 @@ describe('taskDescription', () => {
     assert.equal(taskDescription(task({ problem: { message: 'network down', retryAt: NOW - 1 } }), NOW), 'checking... · ⚠ network down');
   });
 
+  it('rate limited says at what time of day it tries again', () => {
+    const retryAt = NOW + 42 * 60_000;
+    const d = new Date(retryAt);
+    const hhmm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    assert.equal(clockTime(retryAt), hhmm);
+    const t = task({ result: result({ status: 'queued' }), problem: { kind: 'rateLimited', message: 'rate limited by the VEO API', retryAt } });
+    assert.equal(taskDescription(t, NOW), `queued · 1m 05s · ⚠ rate limited, next try ${hhmm}`);
+    assert.equal(taskDescription(task({ problem: { kind: 'rateLimited', message: 'x', retryAt: NOW - 1 } }), NOW), 'checking... · ⚠ rate limited');
+    assert.ok(taskTooltip(t, NOW).endsWith(`\n- rate limited by the VEO API (next try at ${hhmm})`), taskTooltip(t, NOW));
+  });
+
+  it('clockTime is the local HH:MM, zero-padded', () => {
+    assert.equal(clockTime(new Date(2025, 0, 2, 3, 4, 59).getTime()), '03:04');
+    assert.equal(clockTime(new Date(2025, 0, 2, 23, 59).getTime()), '23:59');
+  });
+
+  it('a 404 not yet final says it asks again, and the tooltip how many came', () => {
+    const t = task({
+      result: result({ status: 'processing' }),
+      notFoundStreak: { count: 2, since: NOW - 60_000 },
+      problem: { kind: 'notFound', message: 'not found (404)', retryAt: NOW + 9 * 60_000 },
+    });
+    assert.equal(taskDescription(t, NOW), 'processing · 1m 05s · ⚠ not found (404), asking again in 9 min');
+    assert.ok(taskTooltip(t, NOW).endsWith('\n- not found (404), 2 times in a row; asking again in 9 min'), taskTooltip(t, NOW));
+    assert.equal(taskContextValue(t, NOW), 'veoTask processing');
+  });
+
   it('a long problem message is shortened', () => {
     const t = task({ problem: { message: 'm'.repeat(80), retryAt: NOW + 30_000 } });
     assert.equal(taskDescription(t, NOW), `checking... · ⚠ ${'m'.repeat(59)}…, retrying in 30 s`);
@@ -162,10 +189,39 @@ describe('taskTooltip', () => {
   });
 
   it('not found: says the API does not know the id', () => {
-    assert.equal(taskTooltip(task({ notFound: true }), NOW), '**vgen\\_abc123def456**\n\n- the API does not know this id (404); it is no longer polled');
+    assert.equal(taskTooltip(task({ notFound: true }), NOW), '**vgen\\_abc123def456**\n\n- the API does not know this id (404, asked several times); it is no longer polled');
   });
 
   it('a problem without retryAt has no "next try"', () => {
     assert.equal(taskTooltip(task({ problem: { message: 'offline' } }), NOW), '**vgen\\_abc123def456**\n\n- not polled yet\n- last error: offline');
+  });
+
+  it('never throws, whatever numbers were stored', () => {
+    for (const bad of [-1e13, NaN, Infinity, -Infinity, 1e300, -1]) {
+      const t = task({
+        addedAt: bad,
+        completedAt: bad,
+        result: result({ status: 'completed', video_url: 'https://x/v.mp4', created: bad, actualDuration: bad }),
+        problem: { message: 'x', retryAt: bad },
+        notFoundStreak: { count: bad, since: bad },
+      });
+      const tip = taskTooltip(t, NOW);
+      assert.ok(tip.includes(`- created: ${String(bad).replace(/[-.+]/g, '\\$&')}`), tip);
+      assert.ok(!/NaN|Invalid/.test(taskDescription(t, NOW)), taskDescription(t, NOW));
+      taskDescription(task({ result: result({ status: 'processing', created: bad }), problem: { kind: 'rateLimited', message: 'x', retryAt: bad } }), NOW);
+      taskDescription(task({ problem: { kind: 'notFound', message: 'x', retryAt: bad } }), NOW);
+      taskContextValue(t, NOW);
+    }
+  });
+
+  it('shows an out-of-range created without a date', () => {
+    const tip = taskTooltip(task({ result: result({ created: -1e13 }) }), NOW);
+    assert.ok(tip.includes('\n- created: \\-10000000000000\n'), tip);
+  });
+
+  it('never throws on values of the wrong type', () => {
+    const weird = { id: ID, addedAt: 0, label: 5, result: { id: ID, status: 7, error: { a: 1 }, created: 'x' }, problem: { message: null }, localFile: 3 } as unknown as TrackedTask;
+    assert.match(taskTooltip(weird, NOW), /^\*\*5\*\*/);
+    taskDescription(weird, NOW);
   });
 });
