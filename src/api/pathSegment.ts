@@ -1,5 +1,5 @@
 // A task id as one URL path segment, whatever the id. Pure.
-import { hasLoneSurrogate } from '../log/safeText';
+import { hasLoneSurrogate } from '../util/safeText';
 
 /**
  * `value` percent-encoded as one path segment, or undefined when it cannot be sent: empty,

@@ -1,6 +1,6 @@
 // Limits and checks for the fields of a task result, shared by the network parser
 // (`taskResult.ts`) and the stored-state reader (`storedShape.ts`). Pure.
-import { cleanText, hasLoneSurrogate } from '../log/safeText';
+import { cleanText, hasLoneSurrogate } from '../util/safeText';
 
 export const MAX_STATUS_LENGTH = 128;
 export const MAX_MODEL_LENGTH = 128;

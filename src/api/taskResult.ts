@@ -2,7 +2,7 @@
 // `vscode`, no network. A body that is not the documented JSON is an error, never a
 // guessed status.
 import { MAX_ID_LENGTH } from '../input/parseTaskIds';
-import { cleanText } from '../log/safeText';
+import { cleanText } from '../util/safeText';
 import { cleanError, cleanModel, cleanObject, cleanStatus, saneCreated, saneDuration, videoUrlProblem } from './resultFields';
 
 export const KNOWN_STATUSES = ['queued', 'processing', 'completed', 'failed'] as const;

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { givenOrAsk } from './askInput';
 import type { Services } from '../services';
+import { MAX_LABEL_LENGTH as MAX_LABEL } from '../store/trackedTask';
+import { cleanText } from '../util/safeText';
 import { targetIds } from './taskArgs';
 
-const MAX_LABEL = 120;
 
 /** "VEO: Rename Task": a label shown instead of the id; empty restores the id. */
 export function registerRenameTask({ store }: Services): vscode.Disposable {
@@ -18,7 +19,7 @@ export function registerRenameTask({ store }: Services): vscode.Disposable {
       validateInput: (v) => (v.length > MAX_LABEL ? `At most ${MAX_LABEL} characters.` : undefined),
     });
     if (entered === undefined) return;
-    const label = entered.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_LABEL);
+    const label = cleanText(entered, MAX_LABEL).trim();
     store.update(task.id, { label: label === '' ? undefined : label });
   });
 }

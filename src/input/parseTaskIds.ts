@@ -1,5 +1,5 @@
 // Turns what the user pasted into task ids. Pure.
-import { cutText, hasLoneSurrogate } from '../log/safeText';
+import { cutText, hasLoneSurrogate } from '../util/safeText';
 
 export const MAX_ID_LENGTH = 256;
 

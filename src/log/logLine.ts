@@ -1,6 +1,6 @@
 // One log line: no control characters, no secrets, bounded length. Pure.
 import { redact } from './redact';
-import { cutText, stripControls, toWellFormed } from './safeText';
+import { cutText, stripControls, toWellFormed } from '../util/safeText';
 
 /** Longest line written to the log, in UTF-16 units (a 2 KiB server error fits with room to spare). */
 export const MAX_LOG_LINE_LENGTH = 4096;

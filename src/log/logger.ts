@@ -1,7 +1,7 @@
 // The "VEO" log output channel. Everything written is redacted of the API key first.
 import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
-import { redact } from './redact';
+import { logLine } from './logLine';
 
 export class Logger extends Disposable {
   private readonly channel = this._register(vscode.window.createOutputChannel('VEO', { log: true }));
@@ -27,6 +27,6 @@ export class Logger extends Disposable {
   }
 
   private clean(message: string): string {
-    return redact(message, this.secrets());
+    return logLine(message, this.secrets());
   }
 }

@@ -11,7 +11,7 @@ import { systemClock } from './clock';
 import type { TaskStore } from '../store/taskStore';
 import { isFinished, TrackedTask } from '../store/trackedTask';
 import { Disposable, toDisposable } from '../util/disposable';
-import { applyOutcome, justFinished } from './applyOutcome';
+import { applyOutcome, justFinished, reviveNotFound } from './applyOutcome';
 
 export class PollingController extends Disposable {
   private readonly poller: Poller;
@@ -35,6 +35,7 @@ export class PollingController extends Disposable {
       intervalMs: configuration.current.pollIntervalMs,
       query: (id, signal) => this.query(id, signal),
       onOutcome: (id, outcome, next) => this.onOutcome(id, outcome, next),
+      onListenerError: (id, e) => this.log.error(`${id}: handling a poll answer failed: ${e instanceof Error ? e.message : String(e)}`),
     });
     this._register(toDisposable(() => this.closeClient()));
     this._register(this.poller);
@@ -50,8 +51,9 @@ export class PollingController extends Disposable {
     this._register(toDisposable(() => clearImmediate(start)));
   }
 
-  /** Polls every unfinished task now. */
+  /** Polls every unfinished task now, and asks again about tasks the API said it does not know. */
   refresh(): void {
+    this.reviveNotFoundTasks();
     this.poller.pollNow();
   }
 
@@ -59,7 +61,20 @@ export class PollingController extends Disposable {
     this.poller.setIntervalMs(intervalMs);
     if (baseUrlChanged) {
       this.closeClient();
+      // Another server (or a fixed proxy) may know tasks the old one did not.
+      this.reviveNotFoundTasks();
       this.syncKey();
+    }
+  }
+
+  /** Not-found tasks become unfinished again and are asked at once, their 404 count reset. */
+  private reviveNotFoundTasks(): void {
+    for (const task of this.store.all()) {
+      const patch = reviveNotFound(task);
+      if (!patch) continue;
+      this.store.update(task.id, patch);
+      this.poller.forgetNotFound(task.id);
+      this.poller.track(task.id);
     }
   }
 
@@ -77,7 +92,7 @@ export class PollingController extends Disposable {
 
   private syncTracked(): void {
     for (const id of this.poller.trackedIds()) if (!this.store.has(id)) this.poller.untrack(id);
-    for (const task of this.store.all()) if (!isFinished(task)) this.poller.track(task.id);
+    for (const task of this.store.all()) if (!isFinished(task)) this.poller.track(task.id, task.notFoundStreak);
   }
 
   private async query(id: string, signal: AbortSignal): Promise<QueryOutcome> {
@@ -104,7 +119,13 @@ export class PollingController extends Disposable {
       const wait = nextPollAt !== undefined ? `; next try in ${Math.round((nextPollAt - Date.now()) / 1000)} s` : '';
       this.log.warn(`${id}: ${outcome.kind === 'error' ? outcome.message : 'rate limited (429)'}${wait}`);
     } else if (outcome.kind === 'notFound') {
-      this.log.warn(`${id}: the VEO API does not know this id (404); it is no longer polled.`);
+      const n = outcome.streak?.count ?? 1;
+      const again = nextPollAt !== undefined ? `; asking again in ${Math.round((nextPollAt - Date.now()) / 1000)} s` : '';
+      this.log.warn(
+        outcome.final
+          ? `${id}: the VEO API does not know this id (404, ${n} times over 10+ min); it is no longer polled.`
+          : `${id}: 404 (not found), ${n} in a row${again}.`,
+      );
     }
     const patch = applyOutcome(before, outcome, Date.now(), nextPollAt);
     if (!patch) return;

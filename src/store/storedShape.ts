@@ -9,7 +9,7 @@ import type { NotFoundStreak } from '../api/queryOutcome';
 import { cleanError, cleanModel, cleanObject, cleanStatus, saneCreated, saneDuration, saneTimeMs, videoUrlProblem } from '../api/resultFields';
 import type { TaskResult } from '../api/taskResult';
 import { MAX_ID_LENGTH } from '../input/parseTaskIds';
-import { cleanText } from '../log/safeText';
+import { cleanText } from '../util/safeText';
 import { MAX_LABEL_LENGTH, TaskProblem, TrackedTask } from './trackedTask';
 
 export const STORE_KEY = 'veo.trackedTasks';

@@ -1,6 +1,7 @@
 // Text from outside (the network, stored state, a workspace, another extension) made safe
 // to show where VS Code renders markup: notifications, progress and quick picks render
 // `[label](command:...)` as a clickable link, and labels render `$(icon)`. Pure.
+import { cutText, stripControls, toWellFormed } from './safeText';
 
 const MAX_MESSAGE = 400;
 
@@ -9,15 +10,10 @@ const MAX_MESSAGE = 400;
  * link syntax (`](`) and icon syntax (`$(`) broken so neither renders, capped at `max`.
  */
 export function plainText(text: string, max = MAX_MESSAGE): string {
-  const flat = text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, ' ')
+  const flat = toWellFormed(stripControls(text))
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/\]\s*\(/g, '] (')
     .replace(/\$\(/g, '$ (');
-  if (flat.length <= max) return flat;
-  // Never cut a surrogate pair in half.
-  let cut = max - 1;
-  if (/[\ud800-\udbff]/.test(flat[cut - 1] ?? '')) cut--;
-  return `${flat.slice(0, cut)}…`;
+  return flat.length <= max ? flat : `${cutText(flat, max - 1)}…`;
 }

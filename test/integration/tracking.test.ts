@@ -100,10 +100,29 @@ describe('Tracking tasks in VS Code', function () {
     assert.ok(!tooltip.includes('<img'), tooltip);
   });
 
-  it('marks an unknown id as not found and stops polling it', async () => {
-    await vscode.commands.executeCommand('veo.trackTask', 'vgen_does_not_exist');
-    await waitForIcon('vgen_does_not_exist', 'circle-slash');
-    assert.equal(item('vgen_does_not_exist').contextValue, 'veoTask notFound');
+  it('keeps asking after one 404, and Refresh asks a not-found task again', async () => {
+    const id = 'vgen_not_created_yet';
+    await vscode.commands.executeCommand('veo.setApiKey', sim.apiKey);
+    await vscode.commands.executeCommand('veo.trackTask', id);
+    await waitForIcon(id, 'warning');
+    assert.match(String(item(id).description), /not found \(404\), asking again in \d+ (s|min)/);
+    assert.equal(api.store.get(id)?.notFound, undefined, 'one 404 is not final');
+    assert.equal(api.badge()?.value !== undefined, true, 'it still counts as running');
+
+    // As after three 404s over ten minutes, and a window reload: nothing polls it any more.
+    api.store.update(id, { notFound: true, notFoundStreak: undefined, problem: undefined });
+    await api.disposeAll();
+    api = world.api = await api.activateAgain();
+    await waitForIcon(id, 'circle-slash');
+    assert.equal(item(id).contextValue, 'veoTask notFound');
+    const before = requestsFor(id);
+
+    sim.addTask({ id, queuedMs: 1e9 });
+    await vscode.commands.executeCommand('veo.refresh');
+    await waitForIcon(id, 'clock');
+    assert.equal(requestsFor(id), before + 1, 'Refresh asked it once more');
+    assert.equal(api.store.get(id)?.notFound, undefined);
+    await vscode.commands.executeCommand('veo.removeTask', id);
   });
 
   it('keeps tracked tasks across a re-activation', async () => {

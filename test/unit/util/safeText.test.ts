@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cleanText, cutText, hasLoneSurrogate, stripControls, toWellFormed } from '../../../src/log/safeText';
+import { cleanText, cutText, hasLoneSurrogate, stripControls, toWellFormed } from '../../../src/util/safeText';
 
 describe('safeText', () => {
   it('stripControls: breaks become spaces, C0/C1/bidi/zero-width go', () => {
