@@ -7,7 +7,7 @@ import { showError, showInfo, showWarning, withNotificationProgress } from '../u
 import type { Configuration } from '../config/configuration';
 import type { Logger } from '../log/logger';
 import type { TaskStore } from '../store/taskStore';
-import { taskLabel, TrackedTask, videoAvailability } from '../store/trackedTask';
+import { downloadable, taskLabel, TrackedTask, videoAvailability } from '../store/trackedTask';
 import { progressMessage } from '../util/formatBytes';
 import { defaultDownloadDirectory } from './downloadDirectory';
 import { DownloadError, isDownloadError } from './downloadError';
@@ -33,10 +33,10 @@ export class DownloadManager {
   async download(ids: string[], destination: Destination = { kind: 'ask' }): Promise<DownloadOutcome[]> {
     const now = Date.now();
     const tasks = ids.map((id) => this.store.get(id)).filter((t): t is TrackedTask => t !== undefined);
-    const unavailable = tasks.filter((t) => videoAvailability(t, now) === 'expired' || videoAvailability(t, now) === 'none');
+    const unavailable = tasks.filter((t) => videoAvailability(t, now) !== 'downloaded' && !downloadable(t, now));
     if (unavailable.length && destination.kind === 'ask') {
       void showWarning(
-        `Not downloadable (not completed, or the link expired): ${unavailable.map(taskLabel).join(', ')}`,
+        `Not downloadable (not completed, or the video host refused its link): ${unavailable.map(taskLabel).join(', ')}`,
       );
     }
     const ready = tasks.filter((t) => !unavailable.includes(t) && !this.running.has(t.id));

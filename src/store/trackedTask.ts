@@ -75,6 +75,16 @@ export function videoAvailability(task: TrackedTask, now: number): VideoAvailabi
   return task.linkExpired || (expires !== undefined && expires <= now) ? 'expired' : 'online';
 }
 
+/**
+ * Worth trying to download: completed, not downloaded, and the video host has not refused
+ * the link. A link past its *estimated* expiry is still tried (the estimate can be early);
+ * if the host refuses it, the task records that and is no longer offered.
+ */
+export function downloadable(task: TrackedTask, now: number): boolean {
+  const video = videoAvailability(task, now);
+  return video === 'online' || (video === 'expired' && !task.linkExpired && !!task.result?.video_url);
+}
+
 /** When the video link stops working (estimated: the API gives no expiry). */
 export function linkExpiresAt(task: TrackedTask): number | undefined {
   return task.completedAt === undefined ? undefined : task.completedAt + LINK_LIFETIME_MS;

@@ -2,7 +2,7 @@
 // the tree provider only turns these into a TreeItem.
 import { formatDuration, formatWait } from '../util/formatDuration';
 import { escapeMarkdown } from '../util/markdown';
-import { linkExpiresAt, taskLabel, taskState, TaskState, TrackedTask, videoAvailability } from '../store/trackedTask';
+import { downloadable, linkExpiresAt, taskLabel, taskState, TaskState, TrackedTask, videoAvailability } from '../store/trackedTask';
 
 const SHORT_ERROR = 60;
 
@@ -12,7 +12,8 @@ const SHORT_ERROR = 60;
  * (`queued`, `completed`, ...); a completed task also says where its video is
  * (`downloaded`, `expired`) and what can be done with it:
  * - `previewable`: the preview has something to show (a copy, a link, or why not);
- * - `downloadable`: the link should still work and there is no local copy;
+ * - `downloadable`: no local copy, and the video host has not refused the link (a link
+ *   past its estimated expiry is still tried);
  * - `hasFile`: a downloaded copy exists (open it, reveal it);
  * - `hasLink`: the video link may still work (copy it).
  */
@@ -21,7 +22,7 @@ export function taskContextValue(task: TrackedTask, now: number): string {
   const video = videoAvailability(task, now);
   if (video === 'downloaded' || video === 'expired') tokens.push(video);
   if (video !== 'none') tokens.push('previewable');
-  if (video === 'online') tokens.push('downloadable');
+  if (downloadable(task, now)) tokens.push('downloadable');
   if (video === 'downloaded') tokens.push('hasFile');
   if (video === 'online' || video === 'downloaded') tokens.push('hasLink');
   return tokens.join(' ');

@@ -84,6 +84,16 @@ describe('Downloading videos in VS Code', function () {
     assert.deepEqual(fs.readdirSync(dir), []);
   });
 
+  it('still tries a link past its estimated expiry, and saves the video when the host serves it', async () => {
+    const id = await completedTask();
+    api.store.update(id, { completedAt: Date.now() - 25 * 3_600_000 });
+    assert.equal(item(id).contextValue, 'veoTask completed expired previewable downloadable', 'still offered');
+    const file = path.join(dir, 'late.mp4');
+    const outcomes = await vscode.commands.executeCommand<DownloadOutcome[]>('veo.downloadVideo', id, [id], { file });
+    assert.deepEqual(outcomes, [{ id, file }]);
+    assert.ok(fs.readFileSync(file).equals(fixture));
+  });
+
   it('warns once when a link that is not downloaded is about to expire', async () => {
     const id = await completedTask();
     assert.equal(api.store.get(id)?.expiryWarned, undefined, 'a fresh link is not warned about');

@@ -40,7 +40,7 @@ describe('taskContextValue', () => {
   it('tells a downloaded and an expired completed task apart', () => {
     assert.equal(taskContextValue(completed({ localFile: '/tmp/a.mp4' }), NOW), 'veoTask completed downloaded previewable hasFile hasLink');
     assert.equal(taskContextValue(completed({ linkExpired: true }), NOW), 'veoTask completed expired previewable');
-    assert.equal(taskContextValue(completed({ completedAt: NOW - 25 * 3600_000 }), NOW), 'veoTask completed expired previewable');
+    assert.equal(taskContextValue(completed({ completedAt: NOW - 25 * 3600_000 }), NOW), 'veoTask completed expired previewable downloadable');
     assert.equal(taskContextValue(completed({ completedAt: NOW - 25 * 3600_000, localFile: '/v.mp4' }), NOW), 'veoTask completed downloaded previewable hasFile hasLink');
   });
 
