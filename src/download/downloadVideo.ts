@@ -1,12 +1,18 @@
-// Streams a video to disk: `<file>.part` first, renamed only when every byte is there.
-// Resumes a dropped connection with `Range`, verifies the length, refuses HTML, never
-// sends credentials (the video host is another origin than the API). Network bundle only.
-import * as fs from 'node:fs';
+// Streams a video to disk: an exclusively created partial file first, published under the
+// destination (or a free variant of it) only when every byte is there. Resumes a dropped
+// connection with `Range`, verifies the length, refuses HTML, caps size and time, fetches only
+// links the link policy allows, never sends credentials. Network bundle only.
 import { pipeline } from 'node:stream/promises';
-import { Agent, Dispatcher, interceptors, request } from 'undici';
-import { firstHeader as header, USER_AGENT } from '../api/httpHeaders';
-import { DownloadError } from './downloadError';
+import type { Dispatcher } from 'undici';
+import { firstHeader as header } from '../api/httpHeaders';
+import { formatBytes } from '../util/formatBytes';
+import { DownloadAbort, sleep } from './downloadAbort';
+import { describeError, DownloadError } from './downloadError';
+import { createPartialFile, discardPartialFile, PartialFile, publishPartialFile } from './exclusiveFile';
 import { isExpiredLinkStatus } from './expiredLink';
+import { linkRefusal } from './linkPolicy';
+import { PositionalWriter } from './positionalWriter';
+import { requestVideo, VideoResponse } from './videoRequest';
 
 export interface DownloadProgress {
   received: number;
@@ -16,7 +22,7 @@ export interface DownloadProgress {
 
 export interface DownloadOptions {
   url: string;
-  /** Final path; the partial file is `destination + '.part'`. */
+  /** Wished-for final path. Never replaced: when taken, `name (1).mp4`... (see DownloadResult.path). */
   destination: string;
   signal?: AbortSignal;
   onProgress?: (p: DownloadProgress) => void;
@@ -26,91 +32,97 @@ export interface DownloadOptions {
   idleTimeoutMs?: number;
   /** Pause before a resume (default 500 ms, doubled each time). */
   retryDelayMs?: number;
+  /** Larger videos are refused, declared or streamed (default 2 GiB). */
+  maxBytes?: number;
+  /** The whole download, every attempt and pause included, fails after this long (default 60 min). */
+  deadlineMs?: number;
   dispatcher?: Dispatcher;
 }
 
 export interface DownloadResult {
+  /** Where the video really is: `destination`, or `name (n).ext` when something took that name meanwhile. */
   path: string;
   bytes: number;
   /** How many times the transfer was resumed after a drop. */
   resumes: number;
 }
 
+export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
+export const DEFAULT_DEADLINE_MS = 60 * 60 * 1000;
 const NOT_VIDEO = /^(text\/|application\/(json|xml|xhtml))/i;
 // Larger writes cost fewer system calls: 2 MiB measured ~5% faster per GiB than 1 MiB; 4 MiB
 // was faster still but pushed peak memory growth past 64 MiB (see README, Performance).
 const WRITE_BUFFER = 2 * 1024 * 1024;
 
-type Response = Awaited<ReturnType<typeof request>>;
-
-let videoAgent: Dispatcher | undefined;
-
-/** Its own connection pool, apart from the API's; follows a few redirects (CDNs use them). */
-function defaultDispatcher(): Dispatcher {
-  videoAgent ??= new Agent({ connections: 4 }).compose(interceptors.redirect({ maxRedirections: 5 }));
-  return videoAgent;
+export async function downloadVideo(options: DownloadOptions): Promise<DownloadResult> {
+  const refusal = linkRefusal(options.url);
+  if (refusal) throw new DownloadError('refused', refusal);
+  const abort = new DownloadAbort(options.signal, options.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  try {
+    if (abort.error) throw abort.error;
+    const partial = await createPartialFile(options.destination);
+    try {
+      const done = await transfer(options, partial, abort);
+      return { path: await publishPartialFile(partial, options.destination), ...done };
+    } catch (e) {
+      await discardPartialFile(partial);
+      throw e;
+    }
+  } finally {
+    abort.dispose();
+  }
 }
 
-export async function downloadVideo(options: DownloadOptions): Promise<DownloadResult> {
-  const part = `${options.destination}.part`;
+/** Fills `partial` with the whole video, resuming after drops. */
+async function transfer(options: DownloadOptions, partial: PartialFile, abort: DownloadAbort): Promise<{ bytes: number; resumes: number }> {
   const maxAttempts = options.maxAttempts ?? 4;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let written = 0;
   let total: number | undefined;
   let validator: string | undefined;
   let lastError: unknown;
-  await fs.promises.writeFile(part, '');
-  try {
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      if (attempt > 1) await sleep((options.retryDelayMs ?? 500) * 2 ** (attempt - 2), options.signal);
-      try {
-        const res = await open(options, written, validator);
-        const resumed = res.statusCode === 206 && rangeStart(res.headers['content-range']) === written;
-        if (written > 0 && !resumed) written = 0; // the server sent the whole file again
-        total = res.statusCode === 206 ? rangeTotal(res.headers['content-range']) : contentLength(res.headers);
-        validator ??= header(res.headers.etag) ?? header(res.headers['last-modified']);
-        written = await writeBody(res.body, part, written, total, options.onProgress);
-        if (total !== undefined && written !== total) {
-          throw new DownloadError('truncated', `the download stopped at ${written} of ${total} bytes`);
-        }
-        await fs.promises.rename(part, options.destination);
-        return { path: options.destination, bytes: written, resumes: attempt - 1 };
-      } catch (e) {
-        lastError = e;
-        if (options.signal?.aborted) throw new DownloadError('cancelled', 'the download was cancelled');
-        if (e instanceof DownloadError && e.reason !== 'truncated' && e.reason !== 'network') throw e;
-        written = await sizeOf(part);
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    try {
+      if (attempt > 1) await sleep((options.retryDelayMs ?? 500) * 2 ** (attempt - 2), abort.signal);
+      const res = await open(options, written, validator, abort.signal);
+      const resumed = res.statusCode === 206 && rangeStart(res.headers['content-range']) === written;
+      total = res.statusCode === 206 ? rangeTotal(res.headers['content-range']) : contentLength(res.headers);
+      if (total !== undefined && total > maxBytes) {
+        res.body.destroy();
+        throw tooLarge(maxBytes, total);
       }
+      if (written > 0 && !resumed) {
+        // The server sent the whole file again: start over in the same file.
+        await partial.handle.truncate(0);
+        written = 0;
+      }
+      validator ??= header(res.headers.etag) ?? header(res.headers['last-modified']);
+      written = await writeBody(res.body, partial, written, total, maxBytes, options.onProgress);
+      if (total !== undefined && written !== total) {
+        throw new DownloadError('truncated', `the download stopped at ${written} of ${total} bytes`);
+      }
+      return { bytes: written, resumes: attempt - 1 };
+    } catch (e) {
+      if (abort.error) throw abort.error;
+      if (!(e instanceof DownloadError) || (e.reason !== 'truncated' && e.reason !== 'network')) throw e;
+      lastError = e;
+      written = (await partial.handle.stat()).size;
     }
-    const detail = lastError instanceof Error ? lastError.message : String(lastError);
-    throw new DownloadError(
-      lastError instanceof DownloadError ? lastError.reason : 'network',
-      `the connection kept dropping (${maxAttempts} tries, ${written}${total ? ` of ${total}` : ''} bytes): ${detail}`,
-    );
-  } catch (e) {
-    await fs.promises.rm(part, { force: true });
-    throw e;
   }
+  const detail = lastError instanceof Error ? lastError.message : String(lastError);
+  throw new DownloadError(
+    lastError instanceof DownloadError ? lastError.reason : 'network',
+    `the connection kept dropping (${maxAttempts} tries, ${written}${total ? ` of ${total}` : ''} bytes): ${detail}`,
+  );
 }
 
-async function open(options: DownloadOptions, from: number, validator: string | undefined): Promise<Response> {
-  const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: 'video/*, application/octet-stream;q=0.9' };
+async function open(options: DownloadOptions, from: number, validator: string | undefined, signal: AbortSignal): Promise<VideoResponse> {
+  const headers: Record<string, string> = { accept: 'video/*, application/octet-stream;q=0.9' };
   if (from > 0) {
     headers.range = `bytes=${from}-`;
     if (validator) headers['if-range'] = validator;
   }
-  let res: Response;
-  try {
-    res = await request(options.url, {
-      method: 'GET',
-      headers,
-      signal: options.signal,
-      headersTimeout: options.idleTimeoutMs ?? 30_000,
-      bodyTimeout: options.idleTimeoutMs ?? 30_000,
-      dispatcher: options.dispatcher ?? defaultDispatcher(),
-    });
-  } catch (e) {
-    throw new DownloadError('network', describe(e));
-  }
+  const res = await requestVideo(options.url, { headers, signal, timeoutMs: options.idleTimeoutMs ?? 30_000, dispatcher: options.dispatcher });
   const type = header(res.headers['content-type']) ?? '';
   if (isExpiredLinkStatus(res.statusCode)) {
     await res.body.dump();
@@ -127,15 +139,16 @@ async function open(options: DownloadOptions, from: number, validator: string | 
   return res;
 }
 
-/** Appends the body at `offset`; returns the bytes on disk afterwards (also when it fails). */
+/** Writes the body at `offset` through the partial file's handle; returns the bytes on disk afterwards. */
 async function writeBody(
-  body: Response['body'],
-  part: string,
+  body: VideoResponse['body'],
+  partial: PartialFile,
   offset: number,
   total: number | undefined,
+  maxBytes: number,
   onProgress: DownloadOptions['onProgress'],
 ): Promise<number> {
-  const out = fs.createWriteStream(part, { flags: offset > 0 ? 'r+' : 'w', start: offset, highWaterMark: WRITE_BUFFER });
+  const out = new PositionalWriter(partial.handle, offset, WRITE_BUFFER);
   let received = offset;
   let sniffed = offset > 0;
   body.on('data', (chunk: Buffer) => {
@@ -147,19 +160,29 @@ async function writeBody(
       }
     }
     received += chunk.length;
+    if (received > maxBytes) {
+      body.destroy(tooLarge(maxBytes));
+      return;
+    }
     onProgress?.({ received, total });
   });
   try {
     await pipeline(body, out);
     return offset + out.bytesWritten;
   } catch (e) {
-    await new Promise((resolve) => (out.closed ? resolve(undefined) : out.once('close', () => resolve(undefined))));
+    await out.settled();
     if (e instanceof DownloadError) throw e;
-    throw new DownloadError('network', describe(e));
+    if (out.diskError) throw new DownloadError('file', `could not write ${partial.path}: ${describeError(out.diskError)}`);
+    throw new DownloadError('network', describeError(e));
   }
 }
 
-function contentLength(headers: Response['headers']): number | undefined {
+function tooLarge(maxBytes: number, declared?: number): DownloadError {
+  const size = declared === undefined ? 'larger than' : `${formatBytes(declared)}, more than`;
+  return new DownloadError('tooLarge', `the video is too large: ${size} the ${formatBytes(maxBytes)} limit`);
+}
+
+function contentLength(headers: VideoResponse['headers']): number | undefined {
   const v = Number(header(headers['content-length']));
   return Number.isFinite(v) && v >= 0 ? v : undefined;
 }
@@ -172,28 +195,4 @@ function rangeStart(value: string | string[] | undefined): number | undefined {
 function rangeTotal(value: string | string[] | undefined): number | undefined {
   const m = /^bytes \d+-\d+\/(\d+)$/.exec(header(value) ?? '');
   return m ? Number(m[1]) : undefined;
-}
-
-async function sizeOf(file: string): Promise<number> {
-  try {
-    return (await fs.promises.stat(file)).size;
-  } catch {
-    return 0;
-  }
-}
-
-function describe(e: unknown): string {
-  const err = e as { code?: string; message?: string };
-  return `${err.message ?? String(e)}${err.code ? ` (${err.code})` : ''}`;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new DownloadError('cancelled', 'the download was cancelled'));
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(new DownloadError('cancelled', 'the download was cancelled'));
-    });
-  });
 }

@@ -1,24 +1,35 @@
-// Asks a video host whether a link still works, without the API key. Network bundle only.
-import { request } from 'undici';
-import { USER_AGENT } from '../api/httpHeaders';
+// Asks a video host whether a link still works, without the API key, following redirects
+// under the same link policy as downloads. Network bundle only.
+import type { Dispatcher } from 'undici';
+import { firstHeader as header } from '../api/httpHeaders';
+import { isDownloadError } from './downloadError';
 import { isExpiredLinkStatus } from './expiredLink';
+import { requestVideo } from './videoRequest';
 
-export type LinkState = 'ok' | 'expired' | 'notVideo' | 'network';
+/** `refused`: the link or one of its redirects breaks the link policy (not fetched). */
+export type LinkState = 'ok' | 'expired' | 'notVideo' | 'network' | 'refused';
+
+export interface ProbeOptions {
+  /** For the whole probe, redirects included (default 10 s). */
+  timeoutMs?: number;
+  dispatcher?: Dispatcher;
+}
 
 /** `GET` of the first byte (`Range: bytes=0-0`): 403/404/410 mean the signed link expired. */
-export async function probeVideoLink(url: string, timeoutMs = 10_000): Promise<LinkState> {
+export async function probeVideoLink(url: string, options: ProbeOptions = {}): Promise<LinkState> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
   try {
-    const res = await request(url, {
-      method: 'GET',
-      headers: { range: 'bytes=0-0', 'user-agent': USER_AGENT },
+    const res = await requestVideo(url, {
+      headers: { range: 'bytes=0-0' },
       signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
+      dispatcher: options.dispatcher,
     });
     await res.body.dump();
     if (isExpiredLinkStatus(res.statusCode)) return 'expired';
     if (res.statusCode !== 200 && res.statusCode !== 206) return 'network';
-    const type = String(res.headers['content-type'] ?? '');
-    return /text\/html/i.test(type) ? 'notVideo' : 'ok';
-  } catch {
-    return 'network';
+    return /text\/html/i.test(header(res.headers['content-type']) ?? '') ? 'notVideo' : 'ok';
+  } catch (e) {
+    return isDownloadError(e) && e.reason === 'refused' ? 'refused' : 'network';
   }
 }

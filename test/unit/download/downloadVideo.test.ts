@@ -71,6 +71,21 @@ describe('downloadVideo against the simulator video host', function () {
     assert.ok(Number(/\d+/.exec(ranges[1] ?? '')?.[0]) > 0, 'resumed past the start');
   });
 
+  it('starts over in the same file when the video changed before a resume (If-Range no longer matches)', async () => {
+    const MiB = 1024 * 1024;
+    const { task, url } = completedTask({ videoBytes: 2 * MiB });
+    sim.injectFault({ kind: 'stopEarly', afterBytes: 1.5 * MiB }, { taskId: task.id });
+    const r = await download(url, { onProgress: (p) => p.received >= MiB && (task.videoBytes = MiB) });
+    assert.equal(r.resumes, 1);
+    const video = sim.requests.filter((q) => q.server === 'video');
+    assert.match(video[1].headers['if-range'] ?? '', /^"/, 'the resume was conditional on the first ETag');
+    assert.equal(r.bytes, MiB);
+    const bytes = fs.readFileSync(r.path);
+    assert.equal(bytes.length, MiB, 'the longer first attempt was truncated away');
+    assert.equal(verifySynthetic(bytes, 0), -1);
+    assert.deepEqual(filesLeft(), ['out.mp4']);
+  });
+
   it('resumes after a connection reset mid-body', async () => {
     const { task, url } = completedTask();
     sim.injectFault({ kind: 'reset', afterBytes: 200_000 }, { taskId: task.id, on: 'video' });

@@ -1,0 +1,39 @@
+// Which video links the extension fetches, first hop and every redirect alike. Pure.
+
+/** Redirects followed from one link before giving up. */
+export const MAX_REDIRECTS = 5;
+
+/**
+ * Why `url` must not be fetched, or undefined when it may: only `https:`, or `http:` to this
+ * machine (127.0.0.0/8, localhost, [::1]), and never with a user name or password in it.
+ */
+export function linkRefusal(url: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'the video link is not a valid URL';
+  }
+  if (u.username !== '' || u.password !== '') return 'the video link carries a user name or password';
+  if (u.protocol === 'https:') return undefined;
+  if (u.protocol === 'http:') {
+    return isLoopback(u.hostname) ? undefined : `the video link uses plain http to ${u.hostname}; only https is allowed`;
+  }
+  return `the video link uses ${u.protocol.replace(/:$/, '')}; only https is allowed`;
+}
+
+/** A redirect's `Location`, resolved against the URL that answered it; undefined if unusable. */
+export function redirectTarget(current: string, location: string | undefined): string | undefined {
+  if (location === undefined || location.trim() === '') return undefined;
+  try {
+    return new URL(location, current).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `hostname` as the WHATWG URL parser leaves it (IPv4 forms normalised, IPv6 in brackets). */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
