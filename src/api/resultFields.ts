@@ -1,5 +1,6 @@
 // Limits and checks for the fields of a task result, shared by the network parser
 // (`taskResult.ts`) and the stored-state reader (`storedShape.ts`). Pure.
+import { isLoopbackHost } from '../util/loopback';
 import { cleanText, hasLoneSurrogate } from '../util/safeText';
 
 export const MAX_STATUS_LENGTH = 128;
@@ -46,13 +47,8 @@ export function videoUrlProblem(url: string): string | undefined {
     return '"video_url" is not an http(s) URL';
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return '"video_url" is not an http(s) URL';
-  if (u.protocol === 'http:' && !isLoopback(u.hostname)) return '"video_url" uses plain http to another machine; only https is accepted';
+  if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) return '"video_url" uses plain http to another machine; only https is accepted';
   // The URL parser drops tabs and line breaks silently; the stored text must not have them.
   if (cleanText(url, MAX_VIDEO_URL_LENGTH) !== url || /\s/.test(url) || hasLoneSurrogate(url)) return '"video_url" contains control characters or spaces';
   return undefined;
-}
-
-function isLoopback(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }

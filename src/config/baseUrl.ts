@@ -1,10 +1,11 @@
 // Validates the `veo.baseUrl` setting. Pure.
 
+import { isLoopbackHost } from '../util/loopback';
+
 export const DEFAULT_BASE_URL = 'https://zcbservice.aizfw.cn/kyyReactApiServer';
 
 export type BaseUrlCheck = { ok: true; url: string; origin: string } | { ok: false; message: string };
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /** https: anywhere; http: only on loopback (the simulator); nothing else. */
 export function checkBaseUrl(value: string): BaseUrlCheck {
@@ -15,7 +16,7 @@ export function checkBaseUrl(value: string): BaseUrlCheck {
   } catch {
     return { ok: false, message: `"veo.baseUrl" is not a URL: "${trimmed}". Use e.g. ${DEFAULT_BASE_URL}` };
   }
-  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     return {
       ok: false,
       message: `"veo.baseUrl" uses http: for ${url.hostname}; http: is allowed only for localhost/127.0.0.1. Use https: so the API key is not sent in clear text.`,

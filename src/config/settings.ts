@@ -6,6 +6,8 @@ export const MIN_POLL_SECONDS = 10;
 export const MAX_POLL_SECONDS = 600;
 const DEFAULT_POLL_SECONDS = 30;
 const MAX_EXPIRY_WARNING_HOURS = 23;
+const DEFAULT_MAX_DOWNLOAD_MB = 2048;
+const MAX_DOWNLOAD_MB = 1024 * 1024;
 
 export interface Settings {
   baseUrl: BaseUrlCheck;
@@ -15,6 +17,8 @@ export interface Settings {
   downloadDirectory: string;
   autoDownload: boolean;
   expiryWarningHours: number;
+  /** Downloads larger than this are refused (`veo.maxDownloadSizeMB`). */
+  maxDownloadBytes: number;
 }
 
 /** Reads one raw setting (`veo.<key>`), as `WorkspaceConfiguration.get` does. */
@@ -46,6 +50,7 @@ export function parseSettings(get: RawSetting): Settings {
   const base = get('baseUrl');
   const hours = Number(get('expiryWarningHours') ?? 3);
   const dir = get('downloadDirectory');
+  const mb = Number(get('maxDownloadSizeMB') ?? DEFAULT_MAX_DOWNLOAD_MB);
   return {
     baseUrl: checkBaseUrl(typeof base === 'string' && base !== '' ? base : DEFAULT_BASE_URL),
     pollIntervalMs: (Number.isFinite(seconds) ? clamp(seconds, MIN_POLL_SECONDS, MAX_POLL_SECONDS) : DEFAULT_POLL_SECONDS) * 1000,
@@ -53,6 +58,7 @@ export function parseSettings(get: RawSetting): Settings {
     downloadDirectory: typeof dir === 'string' ? dir.trim() : '',
     autoDownload: get('autoDownload') === true,
     expiryWarningHours: Number.isFinite(hours) ? clamp(hours, 0, MAX_EXPIRY_WARNING_HOURS) : 0,
+    maxDownloadBytes: (Number.isFinite(mb) ? clamp(Math.round(mb), 1, MAX_DOWNLOAD_MB) : DEFAULT_MAX_DOWNLOAD_MB) * 1024 * 1024,
   };
 }
 

@@ -15,6 +15,13 @@ import { uniqueName, videoFileName } from './fileName';
 
 export type DownloadOutcome = { id: string; file: string } | { id: string; error: string; reason: DownloadError['reason'] };
 
+/** One task's download: where it goes, and whether the user agreed to replace a file there. */
+interface Target {
+  task: TrackedTask;
+  file: string;
+  replace: boolean;
+}
+
 /** Where to save: ask the user (default), a given file (one task), or a folder without asking. */
 export type Destination = { kind: 'ask' } | { kind: 'file'; path: string } | { kind: 'folder'; path: string };
 
@@ -44,12 +51,12 @@ export class DownloadManager {
     const targets = await this.chooseTargets(ready, destination);
     if (!targets) return [];
     const outcomes: DownloadOutcome[] = [];
-    for (const [task, file] of targets) outcomes.push(await this.downloadOne(task, file, destination.kind !== 'ask'));
+    for (const target of targets) outcomes.push(await this.downloadOne(target, destination.kind !== 'ask'));
     return outcomes;
   }
 
-  private async chooseTargets(tasks: TrackedTask[], destination: Destination): Promise<Array<[TrackedTask, string]> | undefined> {
-    if (destination.kind === 'file') return [[tasks[0], destination.path]];
+  private async chooseTargets(tasks: TrackedTask[], destination: Destination): Promise<Target[] | undefined> {
+    if (destination.kind === 'file') return [{ task: tasks[0], file: destination.path, replace: false }];
     const defaultDir = defaultDownloadDirectory(this.configuration.current.downloadDirectory);
     if (destination.kind === 'ask' && tasks.length === 1) {
       const uri = await vscode.window.showSaveDialog({
@@ -58,7 +65,8 @@ export class DownloadManager {
         filters: { 'MP4 video': ['mp4'] },
         saveLabel: 'Download',
       });
-      return uri ? [[tasks[0], uri.fsPath]] : undefined;
+      // VS Code's dialog asked before returning a file that exists: the user agreed to replace it.
+      return uri ? [{ task: tasks[0], file: uri.fsPath, replace: fs.existsSync(uri.fsPath) }] : undefined;
     }
     let folder = destination.kind === 'folder' ? destination.path : undefined;
     if (!folder) {
@@ -77,44 +85,47 @@ export class DownloadManager {
     return tasks.map((t) => {
       const name = uniqueName(videoFileName(t.id), (n) => taken.has(n) || fs.existsSync(path.join(folder, n)) || fs.existsSync(path.join(folder, `${n}.part`)));
       taken.add(name);
-      return [t, path.join(folder, name)];
+      return { task: t, file: path.join(folder, name), replace: false };
     });
   }
 
-  private async downloadOne(task: TrackedTask, file: string, quiet: boolean): Promise<DownloadOutcome> {
+  private async downloadOne({ task, file, replace }: Target, quiet: boolean): Promise<DownloadOutcome> {
     const url = task.result?.video_url;
     if (!url) return { id: task.id, error: 'no video URL', reason: 'http' };
     this.running.add(task.id);
     const name = taskLabel(task);
     try {
-      await withNotificationProgress(`Downloading ${name}`, async (report, token) => {
-          const controller = new AbortController();
-          const sub = token.onCancellationRequested(() => controller.abort());
-          const started = Date.now();
-          let lastReport = 0;
-          let lastPercent = 0;
-          try {
-            await loadNetwork().downloadVideo({
-              url,
-              destination: file,
-              signal: controller.signal,
-              onProgress: ({ received, total }) => {
-                const now = Date.now();
-                if (now - lastReport < PROGRESS_EVERY_MS && received !== total) return;
-                lastReport = now;
-                const percent = total ? (received / total) * 100 : 0;
-                report(progressMessage(received, total, received / Math.max(0.001, (now - started) / 1000)), percent - lastPercent);
-                lastPercent = percent;
-              },
-            });
-          } finally {
-            sub.dispose();
-          }
+      const result = await withNotificationProgress(`Downloading ${name}`, async (report, token) => {
+        const controller = new AbortController();
+        const sub = token.onCancellationRequested(() => controller.abort());
+        const started = Date.now();
+        let lastReport = 0;
+        let lastPercent = 0;
+        try {
+          return await loadNetwork().downloadVideo({
+            url,
+            destination: file,
+            maxBytes: this.configuration.current.maxDownloadBytes,
+            signal: controller.signal,
+            onProgress: ({ received, total }) => {
+              const now = Date.now();
+              if (now - lastReport < PROGRESS_EVERY_MS && received !== total) return;
+              lastReport = now;
+              const percent = total ? (received / total) * 100 : 0;
+              report(progressMessage(received, total, received / Math.max(0.001, (now - started) / 1000)), percent - lastPercent);
+              lastPercent = percent;
+            },
+          });
+        } finally {
+          sub.dispose();
+        }
       });
-      this.store.update(task.id, { localFile: file, linkExpired: undefined });
-      this.log.info(`${task.id}: video saved to ${file}`);
-      if (!quiet) void this.offerOpen(name, file);
-      return { id: task.id, file };
+      const saved = await this.placeChosen(result.path, file, replace);
+      this.store.update(task.id, { localFile: saved, linkExpired: undefined });
+      const elsewhere = saved !== file ? ` (not ${file}: a file appeared there while downloading)` : '';
+      this.log.info(`${task.id}: video saved to ${saved}${elsewhere}`);
+      if (!quiet) void this.offerOpen(name, saved, elsewhere);
+      return { id: task.id, file: saved };
     } catch (e) {
       const reason = isDownloadError(e) ? e.reason : 'file';
       const message = e instanceof Error ? e.message : String(e);
@@ -135,14 +146,35 @@ export class DownloadManager {
         return `The video link of ${name} returned a web page instead of a video; nothing was saved. Try "Open in Browser" from the preview.`;
       case 'network':
       case 'truncated':
+      case 'timeout':
         return `Downloading ${name} failed: ${message}. Nothing incomplete was kept; try again.`;
+      case 'tooLarge':
+        return `Downloading ${name} stopped: ${message}. Nothing was kept; raise "veo.maxDownloadSizeMB" if the video really is that large.`;
+      case 'refused':
+        return `The video link of ${name} was not followed: ${message}. Nothing was downloaded.`;
       default:
         return `Downloading ${name} failed: ${message}.`;
     }
   }
 
-  private async offerOpen(name: string, file: string): Promise<void> {
-    const choice = await showInfo(`Saved the video of ${name} to ${file}`, 'Open Video File', 'Reveal in File Explorer');
+  /**
+   * The download never replaces a file. When the user chose an existing file in the save
+   * dialog (and so agreed to replace it), the finished copy takes its place, unless what is
+   * there now is no longer a plain file (e.g. a link planted meanwhile).
+   */
+  private async placeChosen(saved: string, chosen: string, replace: boolean): Promise<string> {
+    if (!replace || saved === chosen) return saved;
+    try {
+      if (!(await fs.promises.lstat(chosen)).isFile()) return saved;
+      await fs.promises.rename(saved, chosen);
+      return chosen;
+    } catch {
+      return saved;
+    }
+  }
+
+  private async offerOpen(name: string, file: string, elsewhere: string): Promise<void> {
+    const choice = await showInfo(`Saved the video of ${name} to ${file}${elsewhere}`, 'Open Video File', 'Reveal in File Explorer');
     if (choice === 'Open Video File') await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file));
     if (choice === 'Reveal in File Explorer') await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(file));
   }

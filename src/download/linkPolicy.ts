@@ -1,4 +1,5 @@
 // Which video links the extension fetches, first hop and every redirect alike. Pure.
+import { isLoopbackHost } from '../util/loopback';
 
 /** Redirects followed from one link before giving up. */
 export const MAX_REDIRECTS = 5;
@@ -17,7 +18,7 @@ export function linkRefusal(url: string): string | undefined {
   if (u.username !== '' || u.password !== '') return 'the video link carries a user name or password';
   if (u.protocol === 'https:') return undefined;
   if (u.protocol === 'http:') {
-    return isLoopback(u.hostname) ? undefined : `the video link uses plain http to ${u.hostname}; only https is allowed`;
+    return isLoopbackHost(u.hostname) ? undefined : `the video link uses plain http to ${u.hostname}; only https is allowed`;
   }
   return `the video link uses ${u.protocol.replace(/:$/, '')}; only https is allowed`;
 }
@@ -30,10 +31,4 @@ export function redirectTarget(current: string, location: string | undefined): s
   } catch {
     return undefined;
   }
-}
-
-/** `hostname` as the WHATWG URL parser leaves it (IPv4 forms normalised, IPv6 in brackets). */
-function isLoopback(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }

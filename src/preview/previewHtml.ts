@@ -1,5 +1,6 @@
 // The static HTML of a preview page. Pure (no `vscode`): every value from the network is
 // escaped here, and the page script gets its settings from one escaped attribute only.
+import { isLoopbackHost } from '../util/loopback';
 import type { PreviewAction, PreviewError, PreviewModel } from './previewModel';
 
 export interface PreviewPage {
@@ -31,7 +32,7 @@ export function escapeHtml(text: string): string {
 export function isLoopbackHttp(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost');
+    return u.protocol === 'http:' && isLoopbackHost(u.hostname);
   } catch {
     return false;
   }

@@ -7,9 +7,10 @@ export const EXPIRED_TEXT = 'This link expired; download copies are kept locally
 export const NETWORK_TEXT = 'Could not load the video: network error';
 export const FORMAT_TEXT = 'This video format is not supported here';
 export const UNTRACKED_TEXT = 'This task is no longer tracked.';
+export const REFUSED_TEXT = 'The video link (or a redirect it sent) is not https, so it is not loaded here.';
 
 /** `detail` of an error state, as the page reports it. */
-export type PreviewErrorKind = 'expired' | 'network' | 'format' | 'noVideo' | 'untracked';
+export type PreviewErrorKind = 'expired' | 'network' | 'format' | 'noVideo' | 'untracked' | 'refused';
 
 /** Buttons of the page: the toolbar's, and the ways out of an error. */
 export type PreviewAction = 'download' | 'copyUrl' | 'openExternal' | 'retry' | 'tryAnyway';
@@ -91,6 +92,7 @@ export function previewModel(taskId: string, task: TrackedTask | undefined, now:
 export function playbackError(model: PreviewModel, probe: LinkState, code: number | undefined): PreviewError {
   if (probe === 'expired') return errorFor({ ...model, linkDead: true, source: undefined }, 'expired');
   if (probe === 'network') return errorFor(model, 'network');
+  if (probe === 'refused') return errorFor({ ...model, linkDead: true }, 'refused');
   if (probe === 'ok' && code === MEDIA_ERR_NETWORK) return errorFor(model, 'network');
   return errorFor(model, 'format');
 }
@@ -113,6 +115,8 @@ export function errorFor(model: PreviewModel, kind: PreviewErrorKind): PreviewEr
       return { kind, message: FORMAT_TEXT, actions };
     case 'untracked':
       return { kind, message: UNTRACKED_TEXT, actions };
+    case 'refused':
+      return { kind, message: REFUSED_TEXT, actions };
     case 'noVideo':
       return { kind, message: 'There is no video for this task.', actions };
   }

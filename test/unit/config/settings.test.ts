@@ -30,6 +30,13 @@ describe('parseSettings', () => {
     assert.equal(read({ downloadDirectory: 42 }).downloadDirectory, '');
   });
 
+  it('reads the download size cap in MiB, clamped, default 2 GiB', () => {
+    assert.equal(read({}).maxDownloadBytes, 2 * 1024 ** 3);
+    assert.equal(read({ maxDownloadSizeMB: 10 }).maxDownloadBytes, 10 * 1024 ** 2);
+    assert.equal(read({ maxDownloadSizeMB: 0 }).maxDownloadBytes, 1024 ** 2);
+    assert.equal(read({ maxDownloadSizeMB: 'lots' }).maxDownloadBytes, 2 * 1024 ** 3);
+  });
+
   it('checks the base URL', () => {
     assert.equal(read({ baseUrl: 'http://example.com' }).baseUrl.ok, false);
     assert.equal(read({ baseUrl: '' }).baseUrl.ok, true);
