@@ -182,10 +182,11 @@ describe('sim create validation', () => {
     const ok = validateCreateRequest({ model: 'veo_3_1_pro', prompt: 'a cat', resolution: '4k', aspect_ratio: '9:16', image_urls: ['https://x/1.png'] });
     assert.deepEqual(ok, {
       ok: true,
-      value: { model: 'veo_3_1_pro', prompt: 'a cat', resolution: '4K', aspect_ratio: '9:16', images: ['https://x/1.png'] },
+      value: { model: 'veo_3_1_pro', prompt: 'a cat', resolution: '4K', aspect_ratio: '9:16', mode: 'reference', images: ['https://x/1.png'] },
     });
-    const defaults = validateCreateRequest({ model: 'veo_3_1_fast_stable', prompt: 'x' });
+    const defaults = validateCreateRequest({ model: 'veo_3_1_fast_stable', prompt: 'x', first_image: 'https://x/a.png' });
     assert.equal(defaults.ok && defaults.value.resolution, '720p');
+    assert.equal(defaults.ok && defaults.value.aspect_ratio, '16:9');
   });
 
   it('rejects each invalid field with a message naming it', () => {
