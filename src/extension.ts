@@ -5,6 +5,7 @@ import { KeyState } from './auth/keyState';
 import { COMMANDS } from './commands/all';
 import { BaseUrlNotice } from './config/baseUrlNotice';
 import { Configuration } from './config/configuration';
+import { apiIsLocal } from './config/settings';
 import { DownloadManager } from './download/downloadManager';
 import { ExpiryWatcher } from './download/expiryWatcher';
 import { Logger } from './log/logger';
@@ -34,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const view = own(new TasksView(store, running, keyState, configuration));
   const polling = own(new PollingController(store, keys, configuration, log));
   const downloads = new DownloadManager(store, log, configuration);
-  const previews = own(new PreviewManager({ store, log }, context.extensionUri));
+  const previews = own(new PreviewManager({ store, log, allowLocalLinks: () => apiIsLocal(configuration.current) }, context.extensionUri));
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   const services: Services = { testMode, configuration, store, running, keys, keyState, polling, view, log, downloads, previews };
   own(new RunningStatusItem(running));

@@ -21,6 +21,8 @@ export interface TestApi {
   rows(): string[];
   /** A row as VS Code renders it, tooltip resolved as on hover. */
   row(id: string): vscode.TreeItem;
+  /** The selected rows (task ids), as VS Code last reported them. */
+  selection(): string[];
   /** How many rows' texts the tree remembers. */
   rememberedRows(): number;
   badge(): vscode.ViewBadge | undefined;
@@ -49,6 +51,7 @@ export function createTestApi(services: Services, context: vscode.ExtensionConte
       const item = view.provider.getTreeItem(id);
       return view.provider.resolveTreeItem(item, id);
     },
+    selection: () => [...view.treeView.selection],
     rememberedRows: () => view.provider.renderedCount,
     badge: () => view.treeView.badge,
     viewMessage: () => view.treeView.message,

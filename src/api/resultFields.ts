@@ -1,6 +1,6 @@
 // Limits and checks for the fields of a task result, shared by the network parser
 // (`taskResult.ts`) and the stored-state reader (`storedShape.ts`). Pure.
-import { isLoopbackHost } from '../util/loopback';
+import { isLoopbackHost, isPrivateHost } from '../util/loopback';
 import { cleanText, hasLoneSurrogate } from '../util/safeText';
 
 export const MAX_STATUS_LENGTH = 128;
@@ -36,9 +36,11 @@ export function saneTimeMs(value: unknown): number | undefined {
 
 /**
  * Why `url` is not an acceptable `video_url`, or undefined when it is: at most 8 KiB, no
- * control characters, `https:`, or `http:` only to this machine (the simulator).
+ * control characters, `https:`. Only when the API is itself on this machine (`allowLocal`,
+ * the simulator) may a link point to this machine or a private network, or use `http:` to
+ * loopback: a remote server must not aim downloads and previews at local services.
  */
-export function videoUrlProblem(url: string): string | undefined {
+export function videoUrlProblem(url: string, allowLocal = true): string | undefined {
   if (url.length > MAX_VIDEO_URL_LENGTH) return `"video_url" is longer than ${MAX_VIDEO_URL_LENGTH / 1024} KiB`;
   let u: URL;
   try {
@@ -47,7 +49,8 @@ export function videoUrlProblem(url: string): string | undefined {
     return '"video_url" is not an http(s) URL';
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return '"video_url" is not an http(s) URL';
-  if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) return '"video_url" uses plain http to another machine; only https is accepted';
+  if (!allowLocal && isPrivateHost(u.hostname)) return '"video_url" points to this machine or a private network, and the API is not on this machine';
+  if (u.protocol === 'http:' && !(allowLocal && isLoopbackHost(u.hostname))) return '"video_url" uses plain http to another machine; only https is accepted';
   // The URL parser drops tabs and line breaks silently; the stored text must not have them.
   if (cleanText(url, MAX_VIDEO_URL_LENGTH) !== url || /\s/.test(url) || hasLoneSurrogate(url)) return '"video_url" contains control characters or spaces';
   return undefined;

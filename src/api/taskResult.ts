@@ -39,9 +39,9 @@ const optionalTypes: Record<string, 'string' | 'number'> = {
  * Parses a response body for task `expectedId`. Text fields are capped and stripped of
  * control characters here, before anything is stored or logged; `created` and
  * `actualDuration` out of range are dropped; a `video_url` that breaks the rules refuses
- * the whole answer (see `resultFields.ts`).
+ * the whole answer (see `resultFields.ts`; `allowLocalLinks` when the API is on this machine).
  */
-export function parseTaskResult(body: string, expectedId: string): ParseResult {
+export function parseTaskResult(body: string, expectedId: string, allowLocalLinks = false): ParseResult {
   if (body.trim() === '') return { ok: false, message: 'empty response body' };
   let data: unknown;
   try {
@@ -64,7 +64,7 @@ export function parseTaskResult(body: string, expectedId: string): ParseResult {
   }
   const videoUrl = o.video_url == null ? null : o.video_url;
   if (videoUrl !== null) {
-    const problem = typeof videoUrl === 'string' ? videoUrlProblem(videoUrl) : '"video_url" is not an http(s) URL';
+    const problem = typeof videoUrl === 'string' ? videoUrlProblem(videoUrl, allowLocalLinks) : '"video_url" is not an http(s) URL';
     if (problem) return { ok: false, message: problem };
   }
   if (status === 'completed' && videoUrl === null) return { ok: false, message: 'completed without a "video_url"' };

@@ -1,6 +1,8 @@
 // HTTP client for the VEO query endpoint. One keep-alive undici Pool bound to the API's
 // origin: the key can only ever travel to that origin.
 import { Pool } from 'undici';
+import { CREATE_PATH, CreateOutcome, parseCreateAnswer } from './createAnswer';
+import { isLoopbackHost } from '../util/loopback';
 import { firstHeader, USER_AGENT } from './httpHeaders';
 import { encodePathSegment } from './pathSegment';
 import type { QueryOutcome } from './queryOutcome';
@@ -20,6 +22,8 @@ export interface VeoClientOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
+/** Creating can take longer to answer than a query. */
+export const CREATE_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export class VeoClient {
@@ -28,6 +32,8 @@ export class VeoClient {
   private readonly timeoutMs: number;
   private readonly maxBodyBytes: number;
   private readonly userAgent: string;
+  /** The API is on this machine (the simulator): its video links may be too. */
+  private readonly allowLocalLinks: boolean;
 
   constructor(options: VeoClientOptions) {
     const url = new URL(options.baseUrl);
@@ -35,6 +41,7 @@ export class VeoClient {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.userAgent = options.userAgent ?? USER_AGENT;
+    this.allowLocalLinks = isLoopbackHost(url.hostname);
     this.pool = new Pool(url.origin, {
       connections: options.connections ?? 4,
       keepAliveTimeout: 60_000,
@@ -69,11 +76,38 @@ export class VeoClient {
         return { kind: 'rateLimited', retryAfterMs: parseRetryAfter(firstHeader(res.headers['retry-after']), Date.now()) };
       }
       if (status < 200 || status >= 300) return { kind: 'error', message: `HTTP ${status} from the VEO API` };
-      const parsed = parseTaskResult(body, id);
+      const parsed = parseTaskResult(body, id, this.allowLocalLinks);
       return parsed.ok ? { kind: 'ok', result: parsed.result } : { kind: 'error', message: `bad response: ${parsed.message}` };
     } catch (e) {
       if (timeout.aborted) return { kind: 'error', message: `no answer within ${Math.round(this.timeoutMs / 1000)} s` };
       return { kind: 'error', message: describeNetworkError(e) };
+    }
+  }
+
+  /**
+   * Creates a task (`POST {baseUrl}/v1/veo/videos`). Never retried: one call is at most one
+   * task. A timeout or a broken answer says the task may exist anyway.
+   */
+  async createTask(body: Record<string, unknown>, apiKey: string, signal?: AbortSignal): Promise<CreateOutcome> {
+    const timeout = AbortSignal.timeout(CREATE_TIMEOUT_MS);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    let sent = false;
+    try {
+      const res = await this.pool.request({
+        path: `${this.basePath}${CREATE_PATH}`,
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', accept: 'application/json', 'user-agent': this.userAgent },
+        body: JSON.stringify(body),
+        signal: combined,
+        headersTimeout: CREATE_TIMEOUT_MS,
+        bodyTimeout: CREATE_TIMEOUT_MS,
+      });
+      sent = true;
+      const text = await readCapped(res.body, this.maxBodyBytes);
+      return parseCreateAnswer(res.statusCode, text, firstHeader(res.headers['retry-after']), Date.now());
+    } catch (e) {
+      if (timeout.aborted) return { kind: 'error', message: `no answer within ${CREATE_TIMEOUT_MS / 1000} s`, unsure: true };
+      return { kind: 'error', message: describeNetworkError(e), unsure: sent || !isConnectError(e) };
     }
   }
 
@@ -96,6 +130,12 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): 
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** True when the request cannot have reached the server (so no task was created). */
+function isConnectError(e: unknown): boolean {
+  const code = (e as { code?: string }).code;
+  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'EAI_AGAIN';
 }
 
 function describeNetworkError(e: unknown): string {

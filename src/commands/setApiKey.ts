@@ -9,7 +9,7 @@ import { showError } from '../ui/notify';
  */
 export function registerSetApiKey({ keys, log, testMode }: Services): vscode.Disposable {
   return vscode.commands.registerCommand('veo.setApiKey', async (given?: unknown) => {
-    const entered = await givenOrAsk(testMode ? given : undefined, {
+    const entered = await givenOrAsk(given, testMode, {
       title: 'VEO: Set API Key',
       prompt: 'Your VEO API key. It is kept in VS Code\'s secret storage and sent only to the configured API (veo.baseUrl).',
       password: true,

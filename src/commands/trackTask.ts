@@ -10,10 +10,13 @@ export interface TrackResult {
   errors: string[];
 }
 
-/** "VEO: Track Task...": one or many ids, pasted. An argument (for automation) skips the prompt. */
-export function registerTrackTask({ store, log }: Services): vscode.Disposable {
+/**
+ * "VEO: Track Task...": one or many ids, pasted. Under the test host an argument skips the
+ * prompt; from elsewhere (a command link, another extension) it only pre-fills the box.
+ */
+export function registerTrackTask({ store, log, testMode }: Services): vscode.Disposable {
   return vscode.commands.registerCommand('veo.trackTask', async (given?: unknown): Promise<TrackResult | undefined> => {
-    const input = await givenOrAsk(given, {
+    const input = await givenOrAsk(given, testMode, {
       title: 'VEO: Track Task',
       prompt: 'One or more task ids, separated by spaces, commas or new lines',
       placeHolder: 'vgen_abc123def456, video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd',

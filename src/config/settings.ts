@@ -1,5 +1,6 @@
 // The `veo.*` settings as the extension uses them: read from raw values, clamped and
 // checked. Pure: `configuration.ts` feeds it from VS Code.
+import { isLoopbackHost } from '../util/loopback';
 import { BaseUrlCheck, checkBaseUrl, DEFAULT_BASE_URL } from './baseUrl';
 
 export const MIN_POLL_SECONDS = 10;
@@ -19,13 +20,15 @@ export interface Settings {
   expiryWarningHours: number;
   /** Downloads larger than this are refused (`veo.maxDownloadSizeMB`). */
   maxDownloadBytes: number;
+  /** Ask once per session before a request spends credits (`veo.confirmBeforeGenerate`). */
+  confirmBeforeGenerate: boolean;
 }
 
 /** Reads one raw setting (`veo.<key>`), as `WorkspaceConfiguration.get` does. */
 export type RawSetting = (key: string) => unknown;
 
 /** Settings a workspace may set only once the user trusts it (see `capabilities` in package.json). */
-export const RESTRICTED_SETTINGS: ReadonlySet<string> = new Set(['downloadDirectory', 'autoDownload']);
+export const RESTRICTED_SETTINGS: ReadonlySet<string> = new Set(['downloadDirectory', 'autoDownload', 'maxDownloadSizeMB', 'notifyOnCompletion', 'expiryWarningHours', 'confirmBeforeGenerate']);
 
 /** A setting's value per scope, as `WorkspaceConfiguration.inspect` reports it. */
 export interface SettingLayers {
@@ -58,8 +61,14 @@ export function parseSettings(get: RawSetting): Settings {
     downloadDirectory: typeof dir === 'string' ? dir.trim() : '',
     autoDownload: get('autoDownload') === true,
     expiryWarningHours: Number.isFinite(hours) ? clamp(hours, 0, MAX_EXPIRY_WARNING_HOURS) : 0,
+    confirmBeforeGenerate: get('confirmBeforeGenerate') !== false,
     maxDownloadBytes: (Number.isFinite(mb) ? clamp(Math.round(mb), 1, MAX_DOWNLOAD_MB) : DEFAULT_MAX_DOWNLOAD_MB) * 1024 * 1024,
   };
+}
+
+/** The API is on this machine (the simulator): only then may video links point here too. */
+export function apiIsLocal(settings: Settings): boolean {
+  return settings.baseUrl.ok && isLoopbackHost(new URL(settings.baseUrl.url).hostname);
 }
 
 /** Which settings differ between two readings. */

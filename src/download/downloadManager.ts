@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { loadNetwork } from '../lazyNetwork';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notify';
 import type { Configuration } from '../config/configuration';
+import { apiIsLocal } from '../config/settings';
 import type { Logger } from '../log/logger';
 import type { TaskStore } from '../store/taskStore';
 import { downloadable, taskLabel, TrackedTask, videoAvailability } from '../store/trackedTask';
@@ -106,6 +107,7 @@ export class DownloadManager {
             url,
             destination: file,
             maxBytes: this.configuration.current.maxDownloadBytes,
+            allowLocalLinks: apiIsLocal(this.configuration.current),
             signal: controller.signal,
             onProgress: ({ received, total }) => {
               const now = Date.now();

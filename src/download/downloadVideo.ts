@@ -34,6 +34,8 @@ export interface DownloadOptions {
   retryDelayMs?: number;
   /** Larger videos are refused, declared or streamed (default 2 GiB). */
   maxBytes?: number;
+  /** Links to this machine or a private network are allowed (default true; false unless the API is itself local: see `linkRefusal`). */
+  allowLocalLinks?: boolean;
   /** The whole download, every attempt and pause included, fails after this long (default 60 min). */
   deadlineMs?: number;
   dispatcher?: Dispatcher;
@@ -55,7 +57,7 @@ const NOT_VIDEO = /^(text\/|application\/(json|xml|xhtml))/i;
 const WRITE_BUFFER = 2 * 1024 * 1024;
 
 export async function downloadVideo(options: DownloadOptions): Promise<DownloadResult> {
-  const refusal = linkRefusal(options.url);
+  const refusal = linkRefusal(options.url, options.allowLocalLinks);
   if (refusal) throw new DownloadError('refused', refusal);
   const abort = new DownloadAbort(options.signal, options.deadlineMs ?? DEFAULT_DEADLINE_MS);
   try {
@@ -122,7 +124,13 @@ async function open(options: DownloadOptions, from: number, validator: string | 
     headers.range = `bytes=${from}-`;
     if (validator) headers['if-range'] = validator;
   }
-  const res = await requestVideo(options.url, { headers, signal, timeoutMs: options.idleTimeoutMs ?? 30_000, dispatcher: options.dispatcher });
+  const res = await requestVideo(options.url, {
+    headers,
+    signal,
+    timeoutMs: options.idleTimeoutMs ?? 30_000,
+    dispatcher: options.dispatcher,
+    allowLocal: options.allowLocalLinks,
+  });
   const type = header(res.headers['content-type']) ?? '';
   if (isExpiredLinkStatus(res.statusCode)) {
     await res.body.dump();

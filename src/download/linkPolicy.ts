@@ -1,14 +1,17 @@
 // Which video links the extension fetches, first hop and every redirect alike. Pure.
-import { isLoopbackHost } from '../util/loopback';
+import { isLoopbackHost, isPrivateHost } from '../util/loopback';
 
 /** Redirects followed from one link before giving up. */
 export const MAX_REDIRECTS = 5;
 
 /**
- * Why `url` must not be fetched, or undefined when it may: only `https:`, or `http:` to this
- * machine (127.0.0.0/8, localhost, [::1]), and never with a user name or password in it.
+ * Why `url` must not be fetched, or undefined when it may: only `https:`, never with a user
+ * name or password in it, and never to this machine or a private network, unless
+ * `allowLocal` (the API itself is on this machine, e.g. the simulator): then `http:` to
+ * loopback and local hosts are fine too. Callers holding a link from a remote API pass
+ * `false` (`DownloadManager` and the preview decide with `apiIsLocal`).
  */
-export function linkRefusal(url: string): string | undefined {
+export function linkRefusal(url: string, allowLocal = true): string | undefined {
   let u: URL;
   try {
     u = new URL(url);
@@ -16,9 +19,10 @@ export function linkRefusal(url: string): string | undefined {
     return 'the video link is not a valid URL';
   }
   if (u.username !== '' || u.password !== '') return 'the video link carries a user name or password';
+  if (!allowLocal && isPrivateHost(u.hostname)) return `the video link points to this machine or a private network (${u.hostname}); only the API on this machine may do that`;
   if (u.protocol === 'https:') return undefined;
   if (u.protocol === 'http:') {
-    return isLoopbackHost(u.hostname) ? undefined : `the video link uses plain http to ${u.hostname}; only https is allowed`;
+    return allowLocal && isLoopbackHost(u.hostname) ? undefined : `the video link uses plain http to ${u.hostname}; only https is allowed`;
   }
   return `the video link uses ${u.protocol.replace(/:$/, '')}; only https is allowed`;
 }

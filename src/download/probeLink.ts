@@ -13,6 +13,8 @@ export interface ProbeOptions {
   /** For the whole probe, redirects included (default 10 s). */
   timeoutMs?: number;
   dispatcher?: Dispatcher;
+  /** Links to this machine or a private network are allowed (default true; see `linkRefusal`). */
+  allowLocalLinks?: boolean;
 }
 
 /** `GET` of the first byte (`Range: bytes=0-0`): 403/404/410 mean the signed link expired. */
@@ -24,6 +26,7 @@ export async function probeVideoLink(url: string, options: ProbeOptions = {}): P
       signal: AbortSignal.timeout(timeoutMs),
       timeoutMs,
       dispatcher: options.dispatcher,
+      allowLocal: options.allowLocalLinks,
     });
     await res.body.dump();
     if (isExpiredLinkStatus(res.statusCode)) return 'expired';

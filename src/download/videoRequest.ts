@@ -13,6 +13,8 @@ export interface VideoRequest {
   /** Waiting for headers, and between body bytes (undici's headersTimeout / bodyTimeout). */
   timeoutMs: number;
   dispatcher?: Dispatcher;
+  /** The API is on this machine: links and redirects to it are allowed (see `linkRefusal`). */
+  allowLocal?: boolean;
 }
 
 const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
@@ -34,7 +36,7 @@ function defaultDispatcher(): Dispatcher {
 export async function requestVideo(url: string, options: VideoRequest): Promise<VideoResponse> {
   let current = url;
   for (let hop = 0; ; hop++) {
-    const refusal = linkRefusal(current);
+    const refusal = linkRefusal(current, options.allowLocal)
     if (refusal) throw new DownloadError('refused', hop === 0 ? refusal : `a redirect was refused: ${refusal}`);
     const res = await get(current, options);
     if (!REDIRECTS.has(res.statusCode)) return res;

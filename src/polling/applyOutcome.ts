@@ -1,6 +1,6 @@
 // How one query outcome changes a tracked task. Pure.
 import type { QueryOutcome } from '../api/queryOutcome';
-import type { TrackedTask } from '../store/trackedTask';
+import { LINK_LIFETIME_MS, type TrackedTask } from '../store/trackedTask';
 
 export type TaskPatch = Partial<Omit<TrackedTask, 'id'>>;
 
@@ -42,7 +42,9 @@ export function reviveNotFound(task: TrackedTask): TaskPatch | undefined {
  */
 function completionEstimate(task: TrackedTask, createdSeconds: number | undefined, now: number): number {
   if (task.result !== undefined || createdSeconds === undefined) return now;
-  return Math.min(now, createdSeconds * 1000);
+  // A server's `created` of 0 (or far in the past) must not make a fresh link look long dead:
+  // more than two link lifetimes before it was tracked reads the same as "expired" anyway.
+  return Math.min(now, Math.max(createdSeconds * 1000, task.addedAt - 2 * LINK_LIFETIME_MS));
 }
 
 /**

@@ -85,9 +85,10 @@ export class PollingController extends Disposable {
 
   /** A new key (or base URL) is tried at once; without one nothing polls. */
   private syncKey(): void {
-    if (!this.keys.key || !this.configuration.current.baseUrl.ok) this.poller.suspend();
-    else if (this.poller.isSuspended) this.poller.resume();
-    else this.poller.pollNow();
+    // Requests still in flight carry the old key (or go to the old URL): their answers,
+    // a late 401 among them, must not count against the new one.
+    this.poller.suspend();
+    if (this.keys.key && this.configuration.current.baseUrl.ok) this.poller.resume();
   }
 
   private syncTracked(): void {

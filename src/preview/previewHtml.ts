@@ -1,5 +1,6 @@
 // The static HTML of a preview page. Pure (no `vscode`): every value from the network is
 // escaped here, and the page script gets its settings from one escaped attribute only.
+import { escapeHtml } from '../util/html';
 import { isLoopbackHost } from '../util/loopback';
 import type { PreviewAction, PreviewError, PreviewModel } from './previewModel';
 
@@ -21,11 +22,6 @@ export interface PageSettings {
   src?: string;
   /** Shown at once, without loading the video. */
   error?: PreviewError;
-}
-
-/** For text and double-quoted attributes (the only kind this page uses). */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** True for `http:` links to this machine (the simulator, a local server). */

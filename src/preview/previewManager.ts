@@ -14,7 +14,7 @@ export class PreviewManager extends Disposable {
   private readonly panels = new Map<string, PreviewPanel>();
 
   constructor(
-    private readonly services: { store: TaskStore; log: Logger },
+    private readonly services: { store: TaskStore; log: Logger; allowLocalLinks(): boolean },
     private readonly extensionUri: vscode.Uri,
   ) {
     super();
@@ -75,6 +75,7 @@ export class PreviewManager extends Disposable {
     const preview = new PreviewPanel(id, panel, {
       store: this.services.store,
       log: this.services.log,
+      allowLocalLinks: () => this.services.allowLocalLinks(),
       extensionUri: this.extensionUri,
       closed: (closed) => {
         if (this.panels.get(closed.taskId) === closed) this.panels.delete(closed.taskId);

@@ -1,5 +1,6 @@
 // What a preview panel shows for one task: its facts, what to play, and the error states
 // with their ways out. Pure (no `vscode`): the panel turns this into a webview page.
+import { linkRefusal } from '../download/linkPolicy';
 import type { LinkState } from '../download/probeLink';
 import { linkExpiresAt, taskLabel, taskState, TrackedTask, videoAvailability } from '../store/trackedTask';
 
@@ -53,9 +54,10 @@ export const MEDIA_ERR_SRC_NOT_SUPPORTED = 4;
 
 /**
  * The model of task `taskId` (`task` undefined: no longer tracked). `localFileExists` tells
- * whether `task.localFile` is still on disk; a missing copy falls back to the link.
+ * whether `task.localFile` is still on disk; a missing copy falls back to the link. A link
+ * the policy refuses (`linkRefusal`: not https, or local while the API is not) is not played.
  */
-export function previewModel(taskId: string, task: TrackedTask | undefined, now: number, localFileExists: boolean): PreviewModel {
+export function previewModel(taskId: string, task: TrackedTask | undefined, now: number, localFileExists: boolean, allowLocalLinks = true): PreviewModel {
   if (!task) {
     return {
       taskId, title: taskId, facts: [{ name: 'ID', value: taskId }], linkDead: false, canDownload: false,
@@ -64,7 +66,9 @@ export function previewModel(taskId: string, task: TrackedTask | undefined, now:
   }
   const local = task.localFile !== undefined && localFileExists ? task.localFile : undefined;
   const video = videoAvailability(local ? task : { ...task, localFile: undefined }, now);
-  const videoUrl = task.result?.video_url ?? undefined;
+  const link = task.result?.video_url ?? undefined;
+  const refused = link !== undefined && linkRefusal(link, allowLocalLinks) !== undefined;
+  const videoUrl = refused ? undefined : link;
   const linkDead = task.linkExpired === true;
   const model: PreviewModel = {
     taskId: task.id,
@@ -76,6 +80,9 @@ export function previewModel(taskId: string, task: TrackedTask | undefined, now:
   };
   if (video === 'downloaded' && local) {
     model.source = { kind: 'local', path: local };
+  } else if (refused && video !== 'none') {
+    model.canDownload = false;
+    model.blocked = errorFor(model, 'refused');
   } else if (video === 'online' && videoUrl) {
     model.source = { kind: 'remote', url: videoUrl };
   } else if (video === 'expired') {

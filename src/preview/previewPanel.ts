@@ -2,7 +2,6 @@
 // out why playback failed, and performs the page's buttons.
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadNetwork } from '../lazyNetwork';
 import type { LinkState } from '../download/probeLink';
@@ -18,6 +17,8 @@ export interface PreviewPanelHost {
   store: TaskStore;
   log: Logger;
   extensionUri: vscode.Uri;
+  /** The API is on this machine, so its video links may be too (see `linkRefusal`). */
+  allowLocalLinks(): boolean;
   /** The panel closed. */
   closed(panel: PreviewPanel): void;
 }
@@ -56,7 +57,7 @@ export class PreviewPanel extends Disposable {
     if (this.isDisposed) return false;
     const task = this.host.store.get(this.taskId);
     const local = task?.localFile;
-    const model = previewModel(this.taskId, task, Date.now(), local !== undefined && fs.existsSync(local));
+    const model = previewModel(this.taskId, task, Date.now(), local !== undefined && fs.existsSync(local), this.host.allowLocalLinks());
     const webview = this.panel.webview;
     const src = model.source?.kind === 'local' ? webview.asWebviewUri(vscode.Uri.file(model.source.path)).toString() : model.source?.url;
     this.panel.title = `▶ ${model.title}`;
@@ -68,7 +69,8 @@ export class PreviewPanel extends Disposable {
 
     const media = vscode.Uri.joinPath(this.host.extensionUri, 'media');
     const roots = [media];
-    if (model.source?.kind === 'local') roots.push(vscode.Uri.file(path.dirname(model.source.path)));
+    // The downloaded file itself, not its folder (which may be the workspace or home).
+    if (model.source?.kind === 'local') roots.push(vscode.Uri.file(model.source.path));
     webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: roots };
     this.renderedHtml = renderPreviewHtml({
       model,
@@ -122,7 +124,7 @@ export class PreviewPanel extends Disposable {
     this.probing = true;
     let probe: LinkState;
     try {
-      probe = await loadNetwork().probeVideoLink(source.url);
+      probe = await loadNetwork().probeVideoLink(source.url, { allowLocalLinks: this.host.allowLocalLinks() });
     } catch {
       probe = 'network';
     } finally {

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import type { NotFoundStreak } from '../api/queryOutcome';
 import { cleanError, cleanModel, cleanObject, cleanStatus, saneCreated, saneDuration, saneTimeMs, videoUrlProblem } from '../api/resultFields';
 import type { TaskResult } from '../api/taskResult';
-import { MAX_ID_LENGTH } from '../input/parseTaskIds';
+import { validateTaskId } from '../input/parseTaskIds';
+import { storedRequest } from '../request/videoRequest';
 import { cleanText } from '../util/safeText';
 import { MAX_LABEL_LENGTH, TaskProblem, TrackedTask } from './trackedTask';
 
@@ -42,7 +43,8 @@ export function deserializeTasks(raw: unknown): TrackedTask[] {
   for (const t of tasks) {
     if (typeof t !== 'object' || t === null) continue;
     const task = t as TrackedTask;
-    if (typeof task.id !== 'string' || task.id === '' || task.id.length > MAX_ID_LENGTH || seen.has(task.id)) continue;
+    // The same rules as typed ids: no control or bidi characters reach a label from stored state.
+    if (typeof task.id !== 'string' || validateTaskId(task.id) !== undefined || seen.has(task.id)) continue;
     seen.add(task.id);
     out.push(sanitize(task));
   }
@@ -62,6 +64,7 @@ function sanitize(task: TrackedTask): TrackedTask {
   const result = storedResult(out.result, out.id);
   if (result) out.result = result;
   else delete out.result;
+  setOrDelete(out, 'request', storedRequest(out.request));
   setOrDelete(out, 'completedAt', saneTimeMs(out.completedAt));
   setOrDelete(out, 'problem', storedProblem(out.problem));
   setOrDelete(out, 'notFoundStreak', storedStreak(out.notFoundStreak));

@@ -1,6 +1,7 @@
 // What the extension remembers about one tracked task, and the state derived from it. Pure.
 import type { NotFoundStreak } from '../api/queryOutcome';
 import { isKnownStatus, KnownStatus, TaskResult } from '../api/taskResult';
+import type { VideoRequest } from '../request/videoRequest';
 
 export type { NotFoundStreak } from '../api/queryOutcome';
 
@@ -22,6 +23,8 @@ export interface TrackedTask {
   id: string;
   /** A name the user gave it ("VEO: Rename Task"). */
   label?: string;
+  /** What was asked when this extension created it ("VEO: New Video..."). */
+  request?: VideoRequest;
   /** When it was tracked, ms since the epoch. */
   addedAt: number;
   /** The last documented response. */

@@ -25,3 +25,9 @@ export function withNotificationProgress<R>(
     task((message, increment) => progress.report({ message: plainText(message), increment }), token),
   );
 }
+
+/** A modal question with one action (plus Cancel); resolves true when the user chose `action`. */
+export async function confirmModal(message: string, detail: string, action: string): Promise<boolean> {
+  const choice = await vscode.window.showWarningMessage(plainText(message), { modal: true, detail: plainText(detail, 1000) }, action);
+  return choice === action;
+}

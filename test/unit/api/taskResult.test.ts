@@ -15,8 +15,8 @@ function body(fields: Record<string, unknown>): string {
   return JSON.stringify({ id: ID, object: 'video', created: 1761635478, model: 'veo_3_1_fast', video_url: null, error: null, ...fields });
 }
 
-function ok(text: string, id = ID): TaskResult {
-  const r = parseTaskResult(text, id);
+function ok(text: string, id = ID, allowLocal = false): TaskResult {
+  const r = parseTaskResult(text, id, allowLocal);
   if (!r.ok) assert.fail(`expected ok, got: ${r.message}`);
   return r.result;
 }
@@ -84,12 +84,21 @@ describe('parseTaskResult', () => {
     assert.equal(isKnownStatus(r.status), false);
   });
 
-  it('accepts an http video_url to this machine only', () => {
+  it('accepts an http video_url to this machine only, and only when the API is on this machine too', () => {
     for (const url of ['http://127.0.0.1:8787/v.mp4', 'http://localhost/v.mp4', 'http://[::1]:9/v.mp4', 'http://127.8.9.10/v']) {
-      assert.equal(ok(body({ status: 'completed', video_url: url })).video_url, url);
+      assert.equal(ok(body({ status: 'completed', video_url: url }), ID, true).video_url, url);
+      assert.match(fail(body({ status: 'completed', video_url: url })), /this machine or a private network/);
     }
     assert.match(fail(body({ status: 'completed', video_url: 'http://cdn.example.com/v.mp4' })), /plain http to another machine/);
     assert.match(fail(body({ status: 'completed', video_url: 'http://127.0.0.1.evil.com/v.mp4' })), /plain http/);
+  });
+
+  it('refuses links into this machine or a private network from a remote API (no SSRF)', () => {
+    for (const url of ['https://127.0.0.1/v.mp4', 'https://localhost/x', 'https://10.1.2.3/v', 'https://192.168.1.1/v', 'https://172.20.0.1/v', 'https://169.254.169.254/latest/meta-data', 'https://[fd00::1]/v', 'https://[::ffff:7f00:1]/v', 'https://0.0.0.0/v', 'https://a.localhost/v']) {
+      assert.match(fail(body({ status: 'completed', video_url: url })), /this machine or a private network/, url);
+    }
+    assert.equal(ok(body({ status: 'completed', video_url: 'https://172.32.0.1/v.mp4' })).video_url, 'https://172.32.0.1/v.mp4');
+    assert.equal(ok(body({ status: 'completed', video_url: 'https://cdn.example.com/v.mp4' })).video_url, 'https://cdn.example.com/v.mp4');
   });
 
   it('turns an error given as an object into its JSON text', () => {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { TaskResult } from '../../../src/api/taskResult';
 import { parsePageMessage } from '../../../src/preview/messages';
-import { contentSecurityPolicy, escapeHtml, isLoopbackHttp, PageSettings, renderPreviewHtml } from '../../../src/preview/previewHtml';
+import { contentSecurityPolicy, isLoopbackHttp, PageSettings, renderPreviewHtml } from '../../../src/preview/previewHtml';
+import { escapeHtml } from '../../../src/util/html';
 import {
   EXPIRED_TEXT,
   FORMAT_TEXT,

@@ -161,10 +161,10 @@ describe('taskTooltip', () => {
         '',
         '- id: vgen\\_abc123def456',
         '- object: video',
-        '- created: 1761635478 \\(2025\\-10\\-28T07:11:18\\.000Z\\)',
+        '- created: 1761635478 \\(2025\\-10\\-28T07&#58;11&#58;18\\.000Z\\)',
         '- model: veo\\_3\\_1\\_fast',
         '- status: completed',
-        '- video\\_url: https://cdn\\.example\\.com/v\\.mp4',
+        '- video\\_url: https&#58;//cdn\\.example\\.com/v\\.mp4',
         '- error: null',
         '- actualDuration: 8',
         '- link expires (estimated): 2025-10-29T08:00:00.000Z',
@@ -178,7 +178,7 @@ describe('taskTooltip', () => {
     assert.ok(line, tip);
     assert.ok(!line.includes('<img'), line);
     assert.ok(!line.includes('**bold**'), line);
-    assert.equal(line, '- error: &lt;img src=x onerror=alert\\(1\\)&gt; \\*\\*bold\\*\\* \\[x\\]\\(http://evil\\)');
+    assert.equal(line, '- error: &lt;img src=x onerror=alert\\(1\\)&gt; \\*\\*bold\\*\\* \\[x\\]\\(http&#58;//evil\\)');
   });
 
   it('escapes an unknown status and a problem message', () => {

@@ -4,7 +4,7 @@ import { escapeMarkdown } from '../../../src/util/markdown';
 describe('escapeMarkdown', () => {
   it('backslash-escapes emphasis, links and code', () => {
     assert.equal(escapeMarkdown('**bold** _it_'), '\\*\\*bold\\*\\* \\_it\\_');
-    assert.equal(escapeMarkdown('[x](http://e)'), '\\[x\\]\\(http://e\\)');
+    assert.equal(escapeMarkdown('[x](http://e)'), '\\[x\\]\\(http&#58;//e\\)');
     assert.equal(escapeMarkdown('`code`'), '\\`code\\`');
     assert.equal(escapeMarkdown('a\\b'), 'a\\\\b');
   });
@@ -18,6 +18,11 @@ describe('escapeMarkdown', () => {
     assert.equal(escapeMarkdown('<script'), '&lt;script');
     assert.equal(escapeMarkdown('a & b'), 'a &amp; b');
     assert.equal(escapeMarkdown('&lt;'), '&amp;lt;');
+  });
+
+  it('keeps bare URLs from becoming links (the colon becomes an entity)', () => {
+    assert.equal(escapeMarkdown('renew at https://1249763844/renew'), 'renew at https&#58;//1249763844/renew');
+    assert.doesNotMatch(escapeMarkdown('mailto:a javascript:x file:///etc'), /[a-z]:/);
   });
 
   it('turns newlines into spaces', () => {

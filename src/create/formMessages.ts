@@ -1,0 +1,87 @@
+// Messages between the creation form (media/create.js) and the extension, and what the form
+// says after a request. Pure: what the page posts is checked here before anything acts on it.
+import type { CreateResult } from './creator';
+
+/** The fields as the page holds them (anything; checked by `checkRequest`). */
+export type FormValues = Record<string, unknown>;
+
+export type FormPageMessage =
+  | { type: 'change'; values: FormValues }
+  | { type: 'generate'; values: FormValues }
+  | { type: 'action'; action: FormAction };
+
+/** Ways out the form offers after a failure. */
+export type FormAction = 'setApiKey' | 'openSettings' | 'showTask';
+
+export interface FormStatus {
+  kind: 'busy' | 'created' | 'failed';
+  /** Plain text (the page sets it with textContent). */
+  message: string;
+  action?: FormAction;
+  /** The task the form created (for "Show task"). */
+  taskId?: string;
+}
+
+const ACTIONS: readonly string[] = ['setApiKey', 'openSettings', 'showTask'];
+const FIELDS = ['prompt', 'model', 'resolution', 'aspectRatio', 'mode', 'referenceImages', 'firstFrame', 'lastFrame'];
+const MAX_FIELD = 8192;
+
+/** The message the page posted, or undefined when it is not one of ours. */
+export function parseFormMessage(raw: unknown): FormPageMessage | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const m = raw as Record<string, unknown>;
+  if ((m.type === 'change' || m.type === 'generate') && typeof m.values === 'object' && m.values !== null) {
+    return { type: m.type, values: pickValues(m.values as Record<string, unknown>) };
+  }
+  if (m.type === 'action' && typeof m.action === 'string' && ACTIONS.includes(m.action)) return { type: 'action', action: m.action as FormAction };
+  return undefined;
+}
+
+/** Only the known fields, strings (or up to 3 strings for images) of sane length. */
+function pickValues(v: Record<string, unknown>): FormValues {
+  const out: FormValues = {};
+  for (const key of FIELDS) {
+    const value = v[key];
+    if (typeof value === 'string') out[key] = value.slice(0, MAX_FIELD);
+    else if (key === 'referenceImages' && Array.isArray(value)) out[key] = value.filter((x) => typeof x === 'string').slice(0, 10).map((x: string) => x.slice(0, MAX_FIELD));
+  }
+  return out;
+}
+
+/** What the form says after a request, with the action that fixes it. */
+export function resultStatus(result: CreateResult, now: number): FormStatus | undefined {
+  switch (result.kind) {
+    case 'created':
+      return { kind: 'created', message: `Now tracking ${result.id}.`, action: 'showTask', taskId: result.id };
+    case 'cancelled':
+      return undefined;
+    case 'noKey':
+      return { kind: 'failed', message: 'No API key is set, so nothing was sent.', action: 'setApiKey' };
+    case 'badBaseUrl':
+      return { kind: 'failed', message: `${result.message} Nothing was sent.`, action: 'openSettings' };
+    case 'unauthorized':
+      return { kind: 'failed', message: `The VEO API refused the API key (HTTP ${result.status}). Nothing was created.`, action: 'setApiKey' };
+    case 'rateLimited': {
+      const until = result.retryAfterMs !== undefined ? ` Try again after ${clock(now + Math.min(result.retryAfterMs, 24 * 3_600_000))}.` : ' Wait a minute before trying again.';
+      return { kind: 'failed', message: `The VEO API is rate limiting requests (HTTP 429).${until} Nothing was created.` };
+    }
+    case 'refused':
+      return { kind: 'failed', message: `The VEO API refused the request (HTTP ${result.status})${result.message ? `: ${result.message}` : '.'} Nothing was created; adjust the request and try again.` };
+    case 'error':
+      return {
+        kind: 'failed',
+        message: result.unsure
+          ? `${capitalize(result.message)}. The task may have been created anyway: check the Tasks view (or your provider's console) before generating again.`
+          : `${capitalize(result.message)}. Nothing was sent; try again.`,
+      };
+  }
+}
+
+function clock(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
