@@ -12,6 +12,8 @@ const VSCODE_SIDE = [
   'src/commands/**/*.ts',
   'src/config/configuration.ts',
   'src/config/baseUrlNotice.ts',
+  'src/create/createForm.ts',
+  'src/create/promptFileLenses.ts',
   'src/download/downloadDirectory.ts',
   'src/download/downloadManager.ts',
   'src/download/expiryWatcher.ts',

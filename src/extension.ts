@@ -5,6 +5,9 @@ import { KeyState } from './auth/keyState';
 import { COMMANDS } from './commands/all';
 import { BaseUrlNotice } from './config/baseUrlNotice';
 import { Configuration } from './config/configuration';
+import { CreateForm } from './create/createForm';
+import { Creator } from './create/creator';
+import { PromptFileLenses } from './create/promptFileLenses';
 import { apiIsLocal } from './config/settings';
 import { DownloadManager } from './download/downloadManager';
 import { ExpiryWatcher } from './download/expiryWatcher';
@@ -37,11 +40,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const downloads = new DownloadManager(store, log, configuration);
   const previews = own(new PreviewManager({ store, log, allowLocalLinks: () => apiIsLocal(configuration.current) }, context.extensionUri));
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
-  const services: Services = { testMode, configuration, store, running, keys, keyState, polling, view, log, downloads, previews };
+  const creator = own(new Creator(store, keys, keyState, configuration, view, log));
+  const createForm = own(new CreateForm(creator, context.extensionUri));
+  const services: Services = { testMode, configuration, store, running, keys, keyState, polling, view, log, downloads, previews, creator, createForm };
   own(new RunningStatusItem(running));
   own(new ExpiryWatcher(store, configuration));
   own(new FinishedTasks(polling.onDidFinishTask, store, downloads, configuration));
   own(new BaseUrlNotice(configuration));
+  own(new PromptFileLenses());
   own(polling.onDidRejectKey((status) => void keyState.reject(status)));
   // Another window may have changed the shared task list while this one was in the background.
   own(vscode.window.onDidChangeWindowState((state) => state.focused && store.catchUp()));

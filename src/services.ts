@@ -2,6 +2,8 @@
 import type { ApiKeyStore } from './auth/apiKeyStore';
 import type { KeyState } from './auth/keyState';
 import type { Configuration } from './config/configuration';
+import type { CreateForm } from './create/createForm';
+import type { Creator } from './create/creator';
 import type { DownloadManager } from './download/downloadManager';
 import type { Logger } from './log/logger';
 import type { PollingController } from './polling/pollingController';
@@ -26,4 +28,6 @@ export interface Services {
   log: Logger;
   downloads: DownloadManager;
   previews: PreviewManager;
+  creator: Creator;
+  createForm: CreateForm;
 }

@@ -7,6 +7,10 @@ import { registerCopyTaskId } from './copyTaskId';
 import { registerCopyVideoUrl } from './copyVideoUrl';
 import { registerDownloadAllCompleted } from './downloadAllCompleted';
 import { registerDownloadVideo } from './downloadVideo';
+import { registerDuplicateAsNewVideo } from './duplicateAsNewVideo';
+import { registerGenerateFromPromptFile } from './generateFromPromptFile';
+import { registerNewVideo } from './newVideo';
+import { registerNewVideoFromSelection } from './newVideoFromSelection';
 import { registerOpenVideoFile } from './openVideoFile';
 import { registerPreviewVideo } from './previewVideo';
 import { registerRefresh } from './refresh';
@@ -35,4 +39,8 @@ export const COMMANDS: ReadonlyArray<(services: Services) => vscode.Disposable> 
   registerCopyVideoUrl,
   registerOpenVideoFile,
   registerRevealDownload,
+  registerNewVideo,
+  registerNewVideoFromSelection,
+  registerDuplicateAsNewVideo,
+  registerGenerateFromPromptFile,
 ];

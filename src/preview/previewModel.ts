@@ -150,6 +150,7 @@ function taskFacts(task: TrackedTask, now: number, hasLocalCopy: boolean): Previ
   const facts: PreviewFact[] = [];
   if (task.label !== undefined) facts.push({ name: 'Name', value: task.label });
   facts.push({ name: 'ID', value: task.id });
+  if (task.request) facts.push({ name: 'Prompt', value: task.request.prompt });
   facts.push({ name: 'Model', value: r?.model ?? 'unknown' });
   if (r?.created !== undefined) facts.push({ name: 'Created', value: isoSeconds(r.created) });
   facts.push({ name: 'Status', value: r?.status ?? taskState(task) });

@@ -15,7 +15,9 @@ const SHORT_ERROR = 60;
  * - `downloadable`: no local copy, and the video host has not refused the link (a link
  *   past its estimated expiry is still tried);
  * - `hasFile`: a downloaded copy exists (open it, reveal it);
- * - `hasLink`: the video link may still work (copy it).
+ * - `hasLink`: the video link may still work (copy it);
+ * - `hasRequest`: this extension created it and knows what was asked (duplicate it);
+ * - `retryable`: it failed and what was asked is known (open the form to try again).
  */
 export function taskContextValue(task: TrackedTask, now: number): string {
   const tokens = ['veoTask', taskState(task)];
@@ -25,6 +27,7 @@ export function taskContextValue(task: TrackedTask, now: number): string {
   if (downloadable(task, now)) tokens.push('downloadable');
   if (video === 'downloaded') tokens.push('hasFile');
   if (video === 'online' || video === 'downloaded') tokens.push('hasLink');
+  if (task.request) tokens.push(taskState(task) === 'failed' ? 'hasRequest retryable' : 'hasRequest');
   return tokens.join(' ');
 }
 
@@ -83,10 +86,18 @@ function stateText(task: TrackedTask, state: TaskState): string {
 }
 
 /** Markdown listing every field the API returned, each value escaped. Never throws, whatever was stored. */
+const MAX_TOOLTIP_PROMPT = 500;
+const MODE_TEXT = { text: 'text only', reference: 'reference images', frames: 'first and last frame' } as const;
+
 export function taskTooltip(task: TrackedTask, now: number): string {
   const md = (value: unknown) => escapeMarkdown(String(value));
   const lines = [`**${md(taskLabel(task))}**`, ''];
   if (task.label) lines.push(`- id: ${md(task.id)}`);
+  if (task.request) {
+    const r = task.request;
+    lines.push(`- prompt: ${md(shorten(r.prompt, MAX_TOOLTIP_PROMPT))}`);
+    lines.push(`- asked: ${md(`${r.model}, ${r.resolution}, ${r.aspectRatio}, ${MODE_TEXT[r.mode]}`)}`);
+  }
   if (typeof task.result === 'object' && task.result !== null) {
     for (const [key, value] of Object.entries(task.result)) {
       if (value === undefined) continue;
