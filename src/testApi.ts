@@ -3,7 +3,9 @@
 // follow behaviour, not internals.
 import type * as vscode from 'vscode';
 import type { Services } from './services';
+import type { FormStatus } from './create/formMessages';
 import type { StateReport } from './preview/messages';
+import type { RequestErrors } from './request/videoRequest';
 import type { TaskStore } from './store/taskStore';
 import type { TasksTreeProvider } from './treeViews/tasksTreeProvider';
 
@@ -32,6 +34,17 @@ export interface TestApi {
     lastState(id: string): StateReport | undefined;
     htmlFor(id: string): string | undefined;
   };
+  /** The New Video form: open it, feed it what its page would post, read what it says. */
+  createForm: {
+    show(values?: Record<string, unknown>): void;
+    isOpen(): boolean;
+    /** Handles `raw` as if the form's page had posted it. */
+    receive(raw: unknown): Promise<void>;
+    status(): FormStatus | undefined;
+    errors(): RequestErrors;
+    /** The values the form was last opened or filled with. */
+    shownValues(): Record<string, unknown> | undefined;
+  };
   /** Writes pending state, then disposes everything the extension registered (as a window reload does). */
   disposeAll(): Promise<void>;
   /** `activate` again with the same context (after `disposeAll`). */
@@ -56,6 +69,14 @@ export function createTestApi(services: Services, context: vscode.ExtensionConte
     badge: () => view.treeView.badge,
     viewMessage: () => view.treeView.message,
     previews,
+    createForm: {
+      show: (values) => void services.createForm.show(values),
+      isOpen: () => services.createForm.isOpen,
+      receive: (raw) => services.createForm.receive(raw),
+      status: () => services.createForm.status,
+      errors: () => services.createForm.errors,
+      shownValues: () => services.createForm.shownValues,
+    },
     disposeAll: async () => {
       await store.flush();
       for (const d of context.subscriptions.splice(0)) d.dispose();

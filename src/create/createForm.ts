@@ -18,6 +18,7 @@ export class CreateForm extends Disposable {
   /** What the form last said (for tests and diagnostics). */
   private lastStatus: FormStatus | undefined;
   private lastErrors: RequestErrors = {};
+  private lastValues: FormValues | undefined;
 
   constructor(
     private readonly creator: Creator,
@@ -29,6 +30,7 @@ export class CreateForm extends Disposable {
 
   /** Opens the form (pre-filled with `values`), or reveals it and fills it when it is open. */
   show(values: FormValues = {}): vscode.WebviewPanel {
+    this.lastValues = values;
     if (this.panel) {
       this.panel.reveal();
       if (Object.keys(values).length > 0) void this.post({ type: 'fill', values });
@@ -65,6 +67,11 @@ export class CreateForm extends Disposable {
 
   get status(): FormStatus | undefined {
     return this.lastStatus;
+  }
+
+  /** The values the form was last opened or filled with. */
+  get shownValues(): FormValues | undefined {
+    return this.lastValues;
   }
 
   get errors(): RequestErrors {
