@@ -53,9 +53,9 @@ export class CreateForm extends Disposable {
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'create.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'create.css')).toString(),
     });
-    const subscriptions = [webview.onDidReceiveMessage((raw) => void this.receive(raw))];
+    const messages = webview.onDidReceiveMessage((raw) => void this.receive(raw));
     panel.onDidDispose(() => {
-      subscriptions.forEach((s) => s.dispose());
+      messages.dispose();
       if (this.panel === panel) this.panel = undefined;
     });
     return panel;

@@ -1,6 +1,7 @@
 // The tracked tasks, in insertion order, persisted on every change. No `vscode` import:
 // it takes a Memento-like object, so it is unit-tested in plain Node.
 import { isDeepStrictEqual } from 'node:util';
+import { Disposable } from '../util/disposable';
 import { Emitter } from '../util/emitter';
 import { randomUUID } from 'node:crypto';
 import { deserializeTasks, serializeTasks, STORE_KEY, storedRev } from './storedShape';
@@ -14,9 +15,9 @@ export interface MementoLike {
 /** Which tasks changed (`undefined`: tasks were added or removed). */
 export type StoreChange = { ids: string[] } | { ids: undefined };
 
-export class TaskStore {
+export class TaskStore extends Disposable {
   private readonly tasks = new Map<string, TrackedTask>();
-  private readonly changed = new Emitter<StoreChange>();
+  private readonly changed = this._register(new Emitter<StoreChange>());
   /** The write in flight (at most one), and whether a change came after it started. */
   private writing: Promise<void> | undefined;
   private dirty = false;
@@ -25,6 +26,7 @@ export class TaskStore {
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly memento: MementoLike) {
+    super();
     this.reload();
   }
 
@@ -97,10 +99,6 @@ export class TaskStore {
   /** Resolves when every change so far is written. */
   flush(): Promise<void> {
     return this.writing ?? Promise.resolve();
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 
   /**
