@@ -1,22 +1,28 @@
 /*
- * Browser end-to-end suite: the real VS Code 1.100.3 workbench in headless Chromium,
- * the extension loaded, the VEO simulator behind it, driven by clicks and keys only.
- * Screenshots for the README go to media/screenshots/; on failure a screenshot and the
- * workbench logs go to test-results/e2e/ (the path is printed).
+ * Browser end-to-end suite: the real VS Code workbench in headless Chromium (once per host
+ * of scripts/vscode-hosts.json), the extension loaded, the VEO simulator behind it, driven
+ * by clicks and keys only. Screenshots for the README go to media/screenshots/ (from the
+ * oldest host only); on failure a screenshot and the workbench logs go to test-results/e2e/
+ * (the path is printed).
+ *
+ *   npm run test:e2e [-- --host oldest|latest|all]   (or VEO_TEST_HOST; default all)
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { provisionCodeServer, startCodeServer } from '../host/codeServer';
+import { describeHost, selectedHosts, TestHost, tierName } from '../host/hosts';
 import { repoRoot } from '../host/paths';
-import { launchChromium, workbenchUrl } from '../host/workbench';
+import { launchChromium, openWorkbench } from '../host/workbench';
 import { FIXTURE_VIDEO, VeoSimulator } from '../../sim/simulator';
 import { Workbench, WAIT_MS, waitUntil } from './workbench';
 
 const SCREENSHOTS = path.join(repoRoot, 'media', 'screenshots');
 const RESULTS = path.join(repoRoot, 'test-results', 'e2e');
 const FOREVER = 1e12;
+/** How long the workbench may take to show the VEO activity-bar item after the page loads. */
+const STARTUP_MS = 120_000;
 
 interface Step {
   name: string;
@@ -26,10 +32,15 @@ interface Step {
 export interface E2eResult {
   passed: number;
   failed: number;
+  /** Steps not run because an earlier one failed. */
+  skipped: number;
 }
 
-export async function runE2e(): Promise<E2eResult> {
-  provisionCodeServer();
+/** Runs the steps in one VS Code: a host of scripts/vscode-hosts.json (default `oldest`) or one already provisioned. */
+export async function runE2e(hostOrName: TestHost | string = 'oldest'): Promise<E2eResult> {
+  const host = typeof hostOrName === 'object' ? hostOrName : provisionCodeServer(hostOrName);
+  // Steps that differ between VS Code versions can branch on host.vscode.
+  const screenshots = host.name === 'oldest' ? SCREENSHOTS : path.join(RESULTS, `screenshots-${host.vscode}`);
   const sim = await VeoSimulator.start();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'veo-e2e-'));
   const workspace = path.join(work, 'workspace');
@@ -37,6 +48,7 @@ export async function runE2e(): Promise<E2eResult> {
   fs.mkdirSync(workspace);
   fs.mkdirSync(downloads);
   const server = await startCodeServer({
+    host,
     settings: {
       'veo.baseUrl': sim.apiBaseUrl,
       'veo.pollIntervalSeconds': 600,
@@ -50,7 +62,7 @@ export async function runE2e(): Promise<E2eResult> {
   const consoleLog: string[] = [];
   page.on('console', (m) => consoleLog.push(`[${m.type()}] ${m.text()}`));
   const wb = new Workbench(page);
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  fs.mkdirSync(screenshots, { recursive: true });
 
   const ok = sim.addTask({ queuedMs: 10_000, processingMs: 60_000 });
   const bad = sim.addTask({ queuedMs: 10_000, processingMs: 60_000, outcome: 'failed', error: 'Content policy violation: the prompt was refused' });
@@ -63,7 +75,9 @@ export async function runE2e(): Promise<E2eResult> {
     {
       name: 'the VEO view shows its welcome view without a key; "Set API Key" takes the key',
       run: async () => {
-        await page.goto(workbenchUrl({ host: server.host, folder: workspace }));
+        await openWorkbench(page, { host: server.host, folder: workspace });
+        // A newer VS Code takes longer to start (the latest host also starts its chat and agent host).
+        await wb.activityItem.waitFor({ timeout: STARTUP_MS });
         await wb.openVeoView();
         const setKey = wb.welcomeButton('Set API Key');
         await setKey.waitFor({ timeout: WAIT_MS });
@@ -106,7 +120,7 @@ export async function runE2e(): Promise<E2eResult> {
         await wb.waitForRowIcon(waiting.id, 'clock');
         await wb.widenSideBar(640);
         await page.mouse.move(1000, 400);
-        await page.screenshot({ path: path.join(SCREENSHOTS, 'tree-states.png') });
+        await page.screenshot({ path: path.join(screenshots, 'tree-states.png') });
       },
     },
     {
@@ -114,7 +128,7 @@ export async function runE2e(): Promise<E2eResult> {
       run: async () => {
         await wb.openContextMenu(ok.id);
         await page.getByRole('menuitem', { name: 'Download Video' }).hover();
-        await page.screenshot({ path: path.join(SCREENSHOTS, 'context-menu.png') });
+        await page.screenshot({ path: path.join(screenshots, 'context-menu.png') });
         await wb.chooseMenuItem('Download Video');
         // VS Code's simple file dialog: an input prefilled with the default path.
         await waitUntil('the save dialog with the default path', async () => (await wb.quickInputBox.inputValue()).endsWith(`${ok.id}.mp4`));
@@ -135,7 +149,7 @@ export async function runE2e(): Promise<E2eResult> {
         await waitUntil('the video to play past 1 s', async () => (await video.evaluate((v: HTMLVideoElement) => v.currentTime)) > 1);
         await video.hover();
         await page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: WAIT_MS }).catch(() => undefined);
-        await page.screenshot({ path: path.join(SCREENSHOTS, 'preview.png') });
+        await page.screenshot({ path: path.join(screenshots, 'preview.png') });
       },
     },
     {
@@ -184,11 +198,12 @@ export async function runE2e(): Promise<E2eResult> {
 
   let passed = 0;
   let failed = 0;
+  let skipped = 0;
   try {
     for (const [i, step] of steps.entries()) {
       if (failed > 0) {
         console.log(`  - skipped: ${step.name}`);
-        failed++;
+        skipped++;
         continue;
       }
       const started = Date.now();
@@ -199,7 +214,7 @@ export async function runE2e(): Promise<E2eResult> {
       } catch (e) {
         failed++;
         console.log(`  ✖ ${step.name}\n    ${String(e).split('\n').join('\n    ')}`);
-        const dir = await saveFailure(page, i + 1, server.logFile, consoleLog);
+        const dir = await saveFailure(page, `${host.vscode}-step-${i + 1}`, server.logFile, consoleLog);
         console.log(`    screenshot and workbench logs: ${dir}`);
       }
     }
@@ -208,11 +223,11 @@ export async function runE2e(): Promise<E2eResult> {
     await server.close();
     await sim.close();
   }
-  return { passed, failed };
+  return { passed, failed, skipped };
 }
 
-async function saveFailure(page: Page, step: number, serverLog: string, consoleLog: string[]): Promise<string> {
-  const dir = path.join(RESULTS, `failure-step-${step}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+async function saveFailure(page: Page, step: string, serverLog: string, consoleLog: string[]): Promise<string> {
+  const dir = path.join(RESULTS, `failure-${step}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, 'screenshot.png') }).catch(() => undefined);
   fs.writeFileSync(path.join(dir, 'browser-console.log'), consoleLog.join('\n'));
@@ -220,12 +235,30 @@ async function saveFailure(page: Page, step: number, serverLog: string, consoleL
   return dir;
 }
 
+async function main(): Promise<number> {
+  let bad = 0;
+  const lines: string[] = [];
+  for (const name of selectedHosts()) {
+    try {
+      const host = provisionCodeServer(name);
+      console.log(`\n=== Browser end-to-end in ${describeHost(host)} ===`);
+      const r = await runE2e(host);
+      lines.push(`${tierName('e2e', host)}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+      if (r.failed > 0 || r.passed === 0) bad++;
+    } catch (e) {
+      console.error(`the e2e suite on the ${name} host could not run:`, e);
+      lines.push(`${tierName('e2e', name)}: could not run`);
+      bad++;
+    }
+  }
+  console.log('');
+  for (const line of lines) console.log(line);
+  return bad === 0 ? 0 : 1;
+}
+
 if (require.main === module) {
-  runE2e().then(
-    (r) => {
-      console.log(`e2e: ${r.passed} passed, ${r.failed} failed`);
-      process.exit(r.failed === 0 ? 0 : 1);
-    },
+  main().then(
+    (code) => process.exit(code),
     (e) => {
       console.error(e);
       process.exit(1);

@@ -1,13 +1,16 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { codeServerEntry, provisionScript } from './paths';
+import { defaultHostName, hostEnv, provisionHost, TestHost } from './hosts';
 
-/** Installs code-server (VS Code 1.100.3) into the cache folder unless already there. */
-export function provisionCodeServer(): void {
-  execFileSync('bash', [provisionScript], { stdio: 'inherit' });
+/**
+ * Installs a VS Code host (code-server, see scripts/vscode-hosts.json) into the cache folder
+ * unless already there, and describes it. Default: VEO_TEST_HOST's first host, else `oldest`.
+ */
+export function provisionCodeServer(name: string = defaultHostName()): TestHost {
+  return provisionHost(name);
 }
 
 export async function freePort(): Promise<number> {
@@ -25,6 +28,8 @@ export async function freePort(): Promise<number> {
 export interface CodeServer {
   /** `127.0.0.1:PORT` */
   readonly host: string;
+  /** Which VS Code this is. */
+  readonly testHost: TestHost;
   readonly url: string;
   readonly userDataDir: string;
   readonly logFile: string;
@@ -32,10 +37,12 @@ export interface CodeServer {
 }
 
 export interface CodeServerOptions {
+  /** Which VS Code (from provisionCodeServer); default: provisionCodeServer()'s. */
+  host?: TestHost;
   port?: number;
   /** Written to the user settings.json before start. */
   settings?: Record<string, unknown>;
-  /** Extra environment for the server and so for the extension host. */
+  /** Extra environment for the server and so for the extension host (which also gets VEO_HOST and VEO_HOST_VERSION). */
   env?: Record<string, string>;
   /** Where server output goes; defaults to a file in the temp profile. */
   logFile?: string;
@@ -45,6 +52,7 @@ export interface CodeServerOptions {
 
 /** Starts code-server on loopback with a fresh, throwaway profile and waits until it answers. */
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
+  const testHost = options.host ?? provisionCodeServer();
   const port = options.port ?? (await freePort());
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'veo-code-server-'));
   const userDataDir = path.join(profile, 'user-data');
@@ -64,9 +72,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const logFile = options.logFile ?? path.join(profile, 'code-server.log');
   const out = options.inheritOutput ? 'inherit' : fs.openSync(logFile, 'a');
   const child: ChildProcess = spawn(
-    process.execPath,
+    testHost.node,
     [
-      codeServerEntry,
+      testHost.entry,
       '--auth', 'none',
       '--bind-addr', `127.0.0.1:${port}`,
       '--user-data-dir', userDataDir,
@@ -76,13 +84,14 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       '--disable-workspace-trust',
       '--disable-getting-started-override',
     ],
-    { env: { ...process.env, ...options.env }, stdio: ['ignore', out, out] },
+    { env: { ...process.env, ...hostEnv(testHost), ...options.env }, stdio: ['ignore', out, out] },
   );
   const host = `127.0.0.1:${port}`;
   const url = `http://${host}`;
   await waitForHttp(url, child, 60_000);
   return {
     host,
+    testHost,
     url,
     userDataDir,
     logFile,

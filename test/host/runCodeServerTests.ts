@@ -1,29 +1,46 @@
 /*
- * Runs the integration suite inside a real VS Code 1.100.3 (code-server from the npm
- * registry) driven by headless Chromium. The extension host loads the extension in
- * development mode and calls the suite's `run()`; the workbench reports the exit code
- * through `codeAutomationExit` and console output through `codeAutomationLog`.
- * The suite writes its pass/fail counts to the file named by VEO_TEST_RESULTS.
+ * Runs the integration suite inside real VS Code (code-server from the npm registry, one
+ * run per host of scripts/vscode-hosts.json) driven by headless Chromium. The extension
+ * host loads the extension in development mode and calls the tests module's `run()`
+ * (through extensionTests.ts); the workbench reports the exit code through
+ * `codeAutomationExit` and console output through `codeAutomationLog`. The suite writes
+ * its counts to the file named by VEO_TEST_RESULTS.
+ *
+ *   npm run test:integration [-- --host oldest|latest|all]   (or VEO_TEST_HOST; default all)
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { provisionCodeServer, startCodeServer } from './codeServer';
+import { describeHost, selectedHosts, TestHost, TESTS_STARTED, tierName } from './hosts';
 import { repoRoot } from './paths';
-import { exposeAutomation, launchChromium, workbenchUrl } from './workbench';
+import { exposeAutomation, launchChromium, openWorkbench } from './workbench';
 
 const TIMEOUT_MS = Number(process.env.VEO_INTEGRATION_TIMEOUT_MS ?? 10 * 60_000);
-// Workbench chatter that says nothing about the tests.
-const NOISE = [/open-vsx|ENOTFOUND|marketplace|gallery/i, /connection token|Creating a socket|Service Worker|builtin extensions cache|ChatSessionStore/];
+/** How long the workbench may take to start the tests at all (extensionTests.ts says when it does). */
+const START_TIMEOUT_MS = Number(process.env.VEO_INTEGRATION_START_TIMEOUT_MS ?? 3 * 60_000);
+// Workbench chatter that says nothing about the tests (the latest host adds chat, agent and account noise).
+const NOISE = [
+  /open-vsx|ENOTFOUND|marketplace|gallery/i,
+  /connection token|Creating a socket|Service Worker|builtin extensions cache|ChatSessionStore/,
+  /\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate|DefaultAccount)\]|authentication provider 'github'|reconnection-grace-time/,
+  /^Creation of workbench contribution|because this extension is not a web extension/,
+];
 
 export interface IntegrationResult {
   passed: number;
   failed: number;
+  /** Pending tests (with forbidPending they also count as failed). */
+  skipped: number;
   exitCode: number;
+  /** The VS Code it ran in. */
+  host: TestHost;
 }
 
 export interface IntegrationRunOptions {
+  /** Which VS Code: a host of scripts/vscode-hosts.json (default: VEO_TEST_HOST's first, else `oldest`) or one already provisioned. */
+  host?: string | TestHost;
   /** Compiled module exporting `run()` (default: the integration suite, out/test/integration/index.js). */
   testsPath?: string;
   /** More environment for code-server and so for the extension host (e.g. where a bench writes its figures). */
@@ -33,62 +50,101 @@ export interface IntegrationRunOptions {
 }
 
 export async function runIntegrationTests(options: IntegrationRunOptions = {}): Promise<IntegrationResult> {
-  provisionCodeServer();
+  const host = typeof options.host === 'object' ? options.host : provisionCodeServer(options.host);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'veo-integration-'));
   const workspace = path.join(work, 'workspace');
   fs.mkdirSync(workspace);
   const resultsFile = path.join(work, 'results.json');
-  const server = await startCodeServer({ env: { ...options.extraEnv, VEO_TEST_RESULTS: resultsFile, VEO_TEST_WORKSPACE: workspace } });
+  const server = await startCodeServer({
+    host,
+    env: {
+      ...options.extraEnv,
+      VEO_TEST_RESULTS: resultsFile,
+      VEO_TEST_WORKSPACE: workspace,
+      VEO_SUITE_MODULE: options.testsPath ?? path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
+    },
+  });
   const browser = await launchChromium();
   let exitCode = 1;
   try {
     const page = await browser.newPage();
+    let started = false;
     const exited = new Promise<number>((resolve) => {
       void exposeAutomation(page, {
         onLog: (type, args) => {
           const line = format(...args);
+          if (line.startsWith(TESTS_STARTED)) started = true;
           if (NOISE.some((re) => re.test(line)) || options.filterLog?.(line) === false) return;
           (type === 'error' ? process.stderr : process.stdout).write(line + '\n');
         },
         onExit: resolve,
       });
     });
-    const url = workbenchUrl({
+    await openWorkbench(page, {
       host: server.host,
       folder: workspace,
-      extensionTestsPath: options.testsPath ?? path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
+      extensionTestsPath: path.join(repoRoot, 'out', 'test', 'host', 'extensionTests.js'),
     });
-    await page.goto(url);
     let timer: NodeJS.Timeout | undefined;
+    let startTimer: NodeJS.Timeout | undefined;
     const timeout = new Promise<number>((resolve) => {
       timer = setTimeout(() => {
         console.error(`integration tests did not finish within ${TIMEOUT_MS / 1000} s`);
         resolve(1);
       }, TIMEOUT_MS);
+      startTimer = setTimeout(() => {
+        if (started) return;
+        console.error(
+          `VS Code ${host.vscode} did not start the tests within ${START_TIMEOUT_MS / 1000} s: does its workbench still honor ` +
+            `developmentOptions.extensions/extensionTestsPath (see openWorkbench)? (server log: ${server.logFile})`,
+        );
+        resolve(1);
+      }, START_TIMEOUT_MS);
     });
     exitCode = await Promise.race([exited, timeout]);
     clearTimeout(timer);
+    clearTimeout(startTimer);
   } finally {
     await browser.close();
     await server.close();
   }
-  let counts = { passed: 0, failed: 0 };
+  let counts = { passed: 0, failed: 0, pending: 0 };
   try {
-    counts = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    counts = { ...counts, ...JSON.parse(fs.readFileSync(resultsFile, 'utf8')) };
   } catch {
     console.error(`integration suite wrote no results (see ${server.logFile})`);
     counts.failed = Math.max(1, counts.failed);
   }
   if (exitCode !== 0 && counts.failed === 0) counts.failed = 1;
-  return { ...counts, exitCode };
+  return { passed: counts.passed, failed: counts.failed, skipped: counts.pending, exitCode, host };
+}
+
+async function main(): Promise<number> {
+  let bad = 0;
+  const lines: string[] = [];
+  for (const name of selectedHosts()) {
+    let line: string;
+    try {
+      const host = provisionCodeServer(name);
+      console.log(`\n=== Integration tests inside ${describeHost(host)} ===`);
+      const r = await runIntegrationTests({ host });
+      line = `${tierName('integration', host)}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`;
+      if (r.exitCode !== 0 || r.failed > 0 || r.passed === 0) bad++;
+    } catch (e) {
+      console.error(`integration tests on the ${name} host could not run:`, e);
+      line = `${tierName('integration', name)}: could not run`;
+      bad++;
+    }
+    lines.push(line);
+  }
+  console.log('');
+  for (const line of lines) console.log(line);
+  return bad === 0 ? 0 : 1;
 }
 
 if (require.main === module) {
-  runIntegrationTests().then(
-    (r) => {
-      console.log(`integration: ${r.passed} passed, ${r.failed} failed`);
-      process.exit(r.exitCode === 0 && r.failed === 0 ? 0 : 1);
-    },
+  main().then(
+    (code) => process.exit(code),
     (e) => {
       console.error(e);
       process.exit(1);

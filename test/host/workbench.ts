@@ -26,7 +26,11 @@ export interface WorkbenchUrlOptions {
   extensionDevelopmentPath?: string;
 }
 
-/** The workbench URL with the extension loaded in development mode (and tests, if given). */
+/**
+ * The workbench URL with the extension loaded in development mode (and tests, if given) through
+ * the URL payload: for a person's browser (npm start). A built VS Code 1.139 ignores that payload
+ * unless its smoke-test driver is on; Playwright runs use openWorkbench instead.
+ */
 export function workbenchUrl(options: WorkbenchUrlOptions): string {
   const remote = (p: string) => `vscode-remote://${options.host}${p}`;
   const payload: string[][] = [
@@ -46,4 +50,37 @@ export interface AutomationHooks {
 export async function exposeAutomation(page: Page, hooks: AutomationHooks): Promise<void> {
   await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => hooks.onLog(type, args));
   await page.exposeFunction('codeAutomationExit', (code: number) => hooks.onExit(code));
+}
+
+/**
+ * Opens the workbench in `page` with the extension in development mode (and the tests module,
+ * if given), on every VS Code host: they go into the workbench's construction options
+ * (`developmentOptions.extensions` / `.extensionTestsPath`, as @vscode/test-web passes them),
+ * written into the configuration element of the page before the workbench reads it. The URL
+ * payload is not enough: a built VS Code 1.139 honors it only with the smoke-test driver on,
+ * and that driver also hides every notification toast.
+ */
+export async function openWorkbench(page: Page, options: WorkbenchUrlOptions): Promise<void> {
+  const remote = (p: string) => ({ scheme: 'vscode-remote', authority: options.host, path: p });
+  const development = {
+    extensions: [remote(options.extensionDevelopmentPath ?? repoRoot)],
+    ...(options.extensionTestsPath ? { extensionTestsPath: remote(options.extensionTestsPath) } : {}),
+  };
+  // Runs before the page's scripts. The parser delivers mutation records before it runs each
+  // later script, so the element holds the options before the workbench script reads it.
+  await page.addInitScript((dev: Record<string, unknown>) => {
+    const id = 'vscode-workbench-web-configuration';
+    const observer = new MutationObserver(() => {
+      const element = document.getElementById(id);
+      const settings = element?.getAttribute('data-settings');
+      if (!element || !settings) return;
+      observer.disconnect();
+      const config = JSON.parse(settings) as { developmentOptions?: Record<string, unknown> };
+      config.developmentOptions = { ...config.developmentOptions, ...dev };
+      element.setAttribute('data-settings', JSON.stringify(config));
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  }, development);
+  const origin = `http://${options.host}`;
+  await page.goto(`${origin}/?folder=${encodeURIComponent(options.folder)}&payload=${encodeURIComponent(JSON.stringify([['skipWelcome', 'true']]))}`);
 }
