@@ -16,6 +16,7 @@ import { describeHost, selectedHosts, TestHost, tierName } from '../host/hosts';
 import { repoRoot } from '../host/paths';
 import { launchChromium, openWorkbench } from '../host/workbench';
 import { FIXTURE_VIDEO, VeoSimulator } from '../../sim/simulator';
+import { newVideoSteps } from './newVideo';
 import { Workbench, WAIT_MS, waitUntil } from './workbench';
 
 const SCREENSHOTS = path.join(repoRoot, 'media', 'screenshots');
@@ -139,6 +140,8 @@ export async function runE2e(hostOrName: TestHost | string = 'oldest'): Promise<
         await wb.row(ok.id).filter({ hasText: 'downloaded' }).waitFor({ timeout: WAIT_MS });
       },
     },
+    // F1 > "VEO: New Video...", filled with the keyboard, a one-off 503, then created and completed (newVideo.ts).
+    ...newVideoSteps({ page, wb, sim, screenshots, refresh }),
     {
       name: 'right-click > "Preview Video" opens a panel whose video plays',
       run: async () => {
