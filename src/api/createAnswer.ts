@@ -25,7 +25,8 @@ export function parseCreateAnswer(status: number, body: string, retryAfter: stri
   if (status === 401 || status === 403) return { kind: 'unauthorized', status };
   if (status === 429) return { kind: 'rateLimited', retryAfterMs: parseRetryAfter(retryAfter, now), message: reason };
   if (status >= 400 && status < 500) return { kind: 'refused', status, message: reason };
-  if (status < 200 || status >= 300) return { kind: 'error', message: `HTTP ${status} from the VEO API${reason ? `: ${reason}` : ''}`, unsure: status >= 500 };
+  // 3xx and 5xx: the request reached the server, so the task may exist.
+  if (status < 200 || status >= 300) return { kind: 'error', message: `HTTP ${status} from the VEO API${reason ? `: ${reason}` : ''}`, unsure: true };
   if (json === undefined) {
     return { kind: 'error', message: /^\s*</.test(body) ? 'the server answered with a web page, not JSON' : 'the answer is not JSON', unsure: true };
   }

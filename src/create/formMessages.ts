@@ -62,11 +62,13 @@ export function resultStatus(result: CreateResult, now: number): FormStatus | un
     case 'unauthorized':
       return { kind: 'failed', message: `The VEO API refused the API key (HTTP ${result.status}). Nothing was created.`, action: 'setApiKey' };
     case 'rateLimited': {
-      const until = result.retryAfterMs !== undefined ? ` Try again after ${clock(now + Math.min(result.retryAfterMs, 24 * 3_600_000))}.` : ' Wait a minute before trying again.';
-      return { kind: 'failed', message: `The VEO API is rate limiting requests (HTTP 429).${until} Nothing was created.` };
+      // Rounded up to the next minute, so "after 10:02" is never too early.
+      const until = result.retryAfterMs !== undefined ? ` Try again after ${clock(Math.ceil((now + Math.min(result.retryAfterMs, 24 * 3_600_000)) / 60_000) * 60_000)}.` : ' Wait a minute before trying again.';
+      const said = result.message ? ` The server says: ${sentence(result.message)}` : '';
+      return { kind: 'failed', message: `The VEO API is rate limiting requests (HTTP 429).${said}${until} Nothing was created.` };
     }
     case 'refused':
-      return { kind: 'failed', message: `The VEO API refused the request (HTTP ${result.status})${result.message ? `: ${result.message}` : '.'} Nothing was created; adjust the request and try again.` };
+      return { kind: 'failed', message: `The VEO API refused the request (HTTP ${result.status})${result.message ? `: ${sentence(result.message)}` : '.'} Nothing was created; adjust the request and try again.` };
     case 'error':
       return {
         kind: 'failed',
@@ -80,6 +82,11 @@ export function resultStatus(result: CreateResult, now: number): FormStatus | un
 function clock(ms: number): string {
   const d = new Date(ms);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** Ends with a full stop (or its own punctuation), so the next sentence does not run into it. */
+function sentence(s: string): string {
+  return /[.!?。！？]$/.test(s) ? s : `${s}.`;
 }
 
 function capitalize(s: string): string {

@@ -2,6 +2,7 @@
 // out why playback failed, and performs the page's buttons.
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadNetwork } from '../lazyNetwork';
 import type { LinkState } from '../download/probeLink';
@@ -69,8 +70,8 @@ export class PreviewPanel extends Disposable {
 
     const media = vscode.Uri.joinPath(this.host.extensionUri, 'media');
     const roots = [media];
-    // The downloaded file itself, not its folder (which may be the workspace or home).
-    if (model.source?.kind === 'local') roots.push(vscode.Uri.file(model.source.path));
+    // The downloaded file's folder (VS Code matches roots as folders: a file root never matches).
+    if (model.source?.kind === 'local') roots.push(vscode.Uri.file(path.dirname(model.source.path)));
     webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: roots };
     this.renderedHtml = renderPreviewHtml({
       model,

@@ -16,7 +16,8 @@ const FULL = {
 
 /** HH:MM of `ms` in this machine's time zone, as the form shows it. */
 function hhmm(ms: number): string {
-  const d = new Date(ms);
+  // Rounded up to the minute, as the form does (never an earlier time than the server's).
+  const d = new Date(Math.ceil(ms / 60_000) * 60_000);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
@@ -153,7 +154,7 @@ describe('resultStatus', () => {
     assert.equal(s?.action, undefined);
     assert.equal(hhmm(NOW + 90_000), '10:00');
     assert.equal(s?.message, 'The VEO API is rate limiting requests (HTTP 429). Try again after 10:00. Nothing was created.');
-    assert.match(resultStatus({ kind: 'rateLimited', retryAfterMs: 0 }, NOW)!.message, /Try again after 09:58\./);
+    assert.match(resultStatus({ kind: 'rateLimited', retryAfterMs: 0 }, NOW)!.message, new RegExp(`Try again after ${hhmm(NOW)}\\.`));
   });
 
   it('rateLimited with an absurd Retry-After: at most a day ahead', () => {

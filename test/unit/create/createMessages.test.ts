@@ -1,11 +1,9 @@
-// Failing tests for bugs found while testing creation (issue #12), kept out of the unit suite
-// (not *.test.ts) until src/ is fixed; then rename this file to knownBugs.test.ts.
-//   npm run compile-tests && npx mocha --no-config out/test/unit/create/knownBugs.js
+// Bugs found while testing creation (issue #12), fixed; these tests keep them fixed.
 import * as assert from 'node:assert/strict';
 import { parseCreateAnswer } from '../../../src/api/createAnswer';
 import { resultStatus } from '../../../src/create/formMessages';
 
-describe('known bugs: what the form says after a create request', () => {
+describe('what the form says after a create request (fixed bugs)', () => {
   const NOW = new Date(2025, 9, 28, 10, 0, 50).getTime();
 
   // src/api/createAnswer.ts:28 classes an unfollowed 3xx as `unsure: false`, and
