@@ -11,8 +11,15 @@ describe('Extension activation', () => {
     assert.equal(ext.isActive, true);
   });
 
-  it('runs in VS Code 1.100.3', () => {
-    assert.equal(vscode.version, '1.100.3');
+  it('runs in the VS Code the runner chose, no older than engines.vscode allows', () => {
+    const expected = process.env.VEO_HOST_VERSION;
+    assert.ok(expected, 'the runner names the host version');
+    assert.equal(vscode.version, expected);
+    const oldest = String(vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.engines.vscode).replace(/^\^/, '');
+    const parts = (v: string) => v.split('.').map((n) => parseInt(n, 10));
+    const [a, b] = [parts(vscode.version), parts(oldest)];
+    const cmp = a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+    assert.ok(cmp >= 0, `VS Code ${vscode.version} is older than engines.vscode ${oldest}`);
   });
 
   it('contributes the VEO view container and Tasks view', () => {
