@@ -5,7 +5,7 @@
 // `--survivors` also lists every surviving mutant (file:line, mutator, replacement).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ROOT } from './pureModules.mjs';
+import { pureFolderOf, ROOT, vscodeSideRegExps } from './pureModules.mjs';
 
 const REPORT = path.join(ROOT, 'reports/mutation/mutation.json');
 const GOAL = 85;
@@ -15,11 +15,14 @@ if (!fs.existsSync(REPORT)) {
   process.exit(1);
 }
 const report = JSON.parse(fs.readFileSync(REPORT, 'utf8'));
+const side = vscodeSideRegExps();
 const folders = new Map();
 const survivors = [];
 for (const [file, { mutants, source }] of Object.entries(report.files)) {
   const rel = path.relative(ROOT, path.resolve(ROOT, file)).split(path.sep).join('/');
-  const folder = /^src\/([^/]+)\//.exec(rel)?.[1] ?? '(other)';
+  // Only the pure modules count (a `--mutate` given on the command line may reach further).
+  const folder = pureFolderOf(rel, side);
+  if (folder === undefined) continue;
   const f = folders.get(folder) ?? { files: new Set(), killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0 };
   f.files.add(rel);
   const lines = source.split('\n');
@@ -49,7 +52,7 @@ const rows = [...folders].sort(([a], [b]) => a.localeCompare(b)).map(([folder, f
   if (s < GOAL) failed = true;
   return [`src/${folder}`, String(f.files.size), `${s.toFixed(2)} %`, String(f.killed), String(f.timeout), String(f.survived), String(f.noCoverage), s >= GOAL ? 'ok' : 'UNDER GOAL'];
 });
-rows.push(['all', String(report.files ? Object.keys(report.files).length : 0), `${score(total).toFixed(2)} %`, String(total.killed), String(total.timeout), String(total.survived), String(total.noCoverage), '']);
+rows.push(['all', String([...folders.values()].reduce((n, f) => n + f.files.size, 0)), `${score(total).toFixed(2)} %`, String(total.killed), String(total.timeout), String(total.survived), String(total.noCoverage), '']);
 const head = ['folder', 'files', `score (goal ${GOAL} %)`, 'killed', 'timeout', 'survived', 'no coverage', 'status'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join(' | ').trimEnd();

@@ -40,6 +40,7 @@ describe('downloadVideo against a faulty video host', function () {
         ],
       );
       assert.deepEqual(h.filesLeft(), ['out.mp4']);
+      assert.ok(s.requests.every((q) => q.accept === 'video/*, application/octet-stream;q=0.9'), 'asks for a video on every attempt');
     });
 
     it('fails as truncated, keeping nothing, when the host never sends past its short range', async () => {
@@ -67,6 +68,19 @@ describe('downloadVideo against a faulty video host', function () {
         [undefined, 'bytes=5000-'],
       );
       assert.deepEqual(h.filesLeft(), []);
+    });
+    it('takes a chunked body that declares no length at all', async () => {
+      const body = videoBytes(70_000);
+      const s = await serve((_req, res) => {
+        res.writeHead(200, { 'content-type': 'video/mp4' });
+        res.write(body.subarray(0, 30_000));
+        res.end(body.subarray(30_000));
+      });
+      const progress: Array<number | undefined> = [];
+      const r = await h.download(s.url, { onProgress: (p) => progress.push(p.total) });
+      assert.equal(r.bytes, body.length);
+      assert.ok(fs.readFileSync(r.path).equals(body));
+      assert.ok(progress.length > 0 && progress.every((t) => t === undefined), 'no total to report');
     });
   });
 
