@@ -17,7 +17,7 @@ export default {
   ignorePatterns: ['out', 'dist', 'reports', 'bench-results', 'test-results', '.vscode-test', '*.vsix'],
   coverageAnalysis: 'perTest',
   // Static mutants (module-level constants) each need a fresh process running the whole suite:
-  // ~4 % of the mutants for more than half the time. `npx stryker run --ignoreStatic false` runs them.
+  // a few percent of the mutants, more than half the time. `npx stryker run --ignoreStatic false` runs them.
   ignoreStatic: true,
   // 2 cores: one mocha worker each; the sim-based tests use real loopback sockets and timers.
   concurrency: 2,
