@@ -89,6 +89,11 @@ async function transfer(options: DownloadOptions, partial: PartialFile, abort: D
       const res = await open(options, written, validator, abort.signal);
       const resumed = res.statusCode === 206 && rangeStart(res.headers['content-range']) === written;
       total = res.statusCode === 206 ? rangeTotal(res.headers['content-range']) : contentLength(res.headers);
+      if (res.statusCode === 206 && total === undefined) {
+        // Part of the video without its full size: it could never be checked for completeness.
+        await res.body.dump().catch(() => undefined);
+        throw new DownloadError('http', 'the video host sent part of the video without saying its full size; nothing was kept');
+      }
       if (total !== undefined && total > maxBytes) {
         res.body.destroy();
         throw tooLarge(maxBytes, total);
