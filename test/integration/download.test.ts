@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import type { DownloadOutcome } from '../../src/download/downloadManager';
 import type { TestApi } from '../../src/testApi';
 import { FIXTURE_VIDEO, TaskSpec, VeoSimulator } from '../../sim/simulator';
-import { setSetting, trackFinishedTask, useSimulator, waitFor } from './helpers';
+import { reactivate, setSetting, trackFinishedTask, useSimulator, waitFor } from './helpers';
+import { captureNotifications } from './notificationsCapture';
 
 describe('Downloading videos in VS Code', function () {
   this.timeout(60_000);
@@ -94,21 +95,65 @@ describe('Downloading videos in VS Code', function () {
     assert.ok(fs.readFileSync(file).equals(fixture));
   });
 
-  it('warns once when a link that is not downloaded is about to expire', async () => {
-    const id = await completedTask();
-    assert.equal(api.store.get(id)?.expiryWarned, undefined, 'a fresh link is not warned about');
-    api.store.update(id, { completedAt: Date.now() - 22 * 3_600_000 - 90_000 });
-    await waitFor('expiry warning', () => api.store.get(id)?.expiryWarned === true);
-    assert.match(String(item(id).description), /link expires in 1h 58m/);
+  it('warns once when a link that is not downloaded is about to expire, not again after a reload', async () => {
+    const almostExpired = () => ({ completedAt: Date.now() - 22 * 3_600_000 - 90_000 });
+    const capture = captureNotifications();
+    const warningsAbout = (id: string) => capture.shown.filter((s) => s.kind === 'warning' && s.message.includes(id));
+    try {
+      const id = await completedTask();
+      const control = await completedTask();
+      assert.equal(api.store.get(id)?.expiryWarned, undefined, 'a fresh link is not warned about');
+      assert.deepEqual(capture.shown.filter((s) => s.kind === 'warning'), []);
+      api.store.update(id, almostExpired());
+      await waitFor('expiry warning', () => warningsAbout(id).length === 1);
+      assert.match(warningsAbout(id)[0].message, /expires in about 1h 58m and it is not downloaded/);
+      assert.deepEqual(warningsAbout(id)[0].actions, ['Download']);
+      assert.equal(api.store.get(id)?.expiryWarned, true);
+      assert.match(String(item(id).description), /link expires in 1h 58m/);
+
+      // Second chances: a reload (the watcher starts over) and another task's change. The
+      // other task's warning is the positive control: once it showed, this one would have.
+      api = await reactivate(world);
+      api.store.update(control, almostExpired());
+      await waitFor('the other task is warned about', () => warningsAbout(control).length === 1);
+      assert.equal(warningsAbout(id).length, 1, 'warned once');
+    } finally {
+      capture.restore();
+    }
   });
 
-  it('downloads every completed task not yet downloaded', async () => {
-    await completedTask();
+  it('downloads every completed task not yet downloaded, and only those', async () => {
+    const fresh = await completedTask();
+    const other = await completedTask();
+    const downloaded = await completedTask();
+    const deadLink = await completedTask();
+    await completedTask({ outcome: 'failed' });
+    const running = sim.addTask({ queuedMs: 1e9 });
+    await vscode.commands.executeCommand('veo.trackTask', running.id);
+    await waitFor('queued', () => api.store.get(running.id)?.result?.status === 'queued');
+    const earlier = path.join(dir, 'earlier.mp4');
+    await vscode.commands.executeCommand('veo.downloadVideo', downloaded, [downloaded], { file: earlier });
+    api.store.update(deadLink, { linkExpired: true });
+
     const outcomes = await vscode.commands.executeCommand<DownloadOutcome[]>('veo.downloadAllCompleted', { folder: dir });
-    assert.ok(outcomes.length >= 1);
-    for (const o of outcomes) assert.ok('file' in o && fs.readFileSync(o.file).equals(fixture));
-    const again = await vscode.commands.executeCommand<DownloadOutcome[]>('veo.downloadAllCompleted', { folder: dir });
-    assert.deepEqual(again, []);
+    assert.deepEqual(outcomes.map((o) => o.id).sort(), [fresh, other].sort());
+    for (const o of outcomes) {
+      assert.ok('file' in o, JSON.stringify(o));
+      assert.equal(o.file, path.join(dir, `${o.id}.mp4`));
+      assert.ok(fs.readFileSync(o.file).equals(fixture));
+      assert.equal(api.store.get(o.id)?.localFile, o.file);
+    }
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['earlier.mp4', `${fresh}.mp4`, `${other}.mp4`].sort());
+
+    const capture = captureNotifications();
+    try {
+      const again = await vscode.commands.executeCommand<DownloadOutcome[]>('veo.downloadAllCompleted', { folder: dir });
+      assert.deepEqual(again, []);
+    } finally {
+      capture.restore();
+    }
+    assert.deepEqual(capture.shown.map((s) => s.kind), ['info'], 'says there is nothing to download');
+    assert.match(capture.shown[0].message, /already downloaded/);
   });
 
   it('auto-downloads a task when it completes', async () => {

@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/testApi';
-import { TaskSpec, VeoSimulator } from '../../sim/simulator';
+import { RecordedRequest, TaskSpec, VeoSimulator } from '../../sim/simulator';
 
 export const EXTENSION_ID = 'veo-tools.veo-tasks';
 
+/** The test API of the extension's latest activation (see `reactivate`). */
+let latest: TestApi | undefined;
+
 export async function extensionApi(): Promise<TestApi> {
+  if (latest) return latest;
   const ext = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
   const api = await ext.activate();
@@ -41,8 +45,9 @@ const SETTINGS_TESTS_CHANGE = ['baseUrl', 'pollIntervalSeconds', 'autoDownload',
 
 /**
  * Mocha hooks every suite shares: a simulator, the extension pointed at it (polling every
- * 600 s, so tests poll with "VEO: Refresh"), an empty tree, and optionally the key; all
- * undone afterwards. Read `sim` and `api` from the returned object inside tests.
+ * 600 s, so tests poll with "VEO: Refresh"); before each test an empty tree, no armed
+ * faults, and the key set (or cleared), so every test runs the same alone or in order;
+ * all undone afterwards. Read `sim` and `api` from the returned object inside tests.
  */
 export function useSimulator(options: { withKey: boolean }): SuiteWorld {
   const world = {} as SuiteWorld;
@@ -52,7 +57,12 @@ export function useSimulator(options: { withKey: boolean }): SuiteWorld {
     await forgetAllTasks(world.api);
     await setSetting('baseUrl', world.sim.apiBaseUrl);
     await setSetting('pollIntervalSeconds', 600);
+  });
+  beforeEach(async () => {
+    world.sim.clearFaults();
+    await forgetAllTasks(world.api);
     if (options.withKey) await vscode.commands.executeCommand('veo.setApiKey', world.sim.apiKey);
+    else await vscode.commands.executeCommand('veo.clearApiKey');
   });
   after(async () => {
     await vscode.commands.executeCommand('veo.clearApiKey');
@@ -63,6 +73,16 @@ export function useSimulator(options: { withKey: boolean }): SuiteWorld {
   return world;
 }
 
+/**
+ * As a window reload does: disposes everything the extension registered and activates it
+ * again with the same state. Later suites get the new activation's API from `extensionApi`.
+ */
+export async function reactivate(world: SuiteWorld): Promise<TestApi> {
+  await world.api.disposeAll();
+  latest = world.api = await world.api.activateAgain();
+  return world.api;
+}
+
 /** Tracks a simulator task that completes (or fails) at once and waits until the store says so. */
 export async function trackFinishedTask(world: SuiteWorld, spec: TaskSpec = {}): Promise<string> {
   const t = world.sim.addTask({ queuedMs: 0, processingMs: 0, ...spec });
@@ -71,4 +91,19 @@ export async function trackFinishedTask(world: SuiteWorld, spec: TaskSpec = {}):
   const status = spec.outcome ?? 'completed';
   await waitFor(`${t.id} is ${status}`, () => world.api.store.get(t.id)?.result?.status === status);
   return t.id;
+}
+
+/** Requests the API server received about task `id`. */
+export function apiRequestsFor(sim: VeoSimulator, id: string): RecordedRequest[] {
+  return sim.requests.filter((r) => r.server === 'api' && r.taskId === id);
+}
+
+/** The sequence number of the last request either server received (0: none yet). */
+export function lastSeq(sim: VeoSimulator): number {
+  return sim.requests.at(-1)?.seq ?? 0;
+}
+
+/** Requests received after `seq` (see `lastSeq`). */
+export function requestsSince(sim: VeoSimulator, seq: number): RecordedRequest[] {
+  return sim.requests.filter((r) => r.seq > seq);
 }

@@ -6,7 +6,9 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/testApi';
 import { EXPIRED_TEXT } from '../../src/preview/previewModel';
 import { FIXTURE_VIDEO, TaskSpec, VeoSimulator } from '../../sim/simulator';
-import { trackFinishedTask, useSimulator, waitFor } from './helpers';
+import { reactivate, trackFinishedTask, useSimulator, waitFor } from './helpers';
+import { captureNotifications } from './notificationsCapture';
+import { stubOpenExternal, stubSaveDialog, Writable } from './stubs';
 
 /** The page's `data-settings`, unescaped and parsed. */
 function pageSettings(html: string): { taskId: string; src?: string; error?: { kind: string; message: string } } {
@@ -32,6 +34,25 @@ describe('Previewing videos in VS Code', function () {
 
   const world = useSimulator({ withKey: true });
   const completedTask = (spec?: TaskSpec) => trackFinishedTask(world, spec);
+
+  /**
+   * Loads task `id`'s page again (its real HTML and media/preview.js) with one more script,
+   * carrying the page's nonce, that clicks the toolbar button `action` as a user would; the
+   * page's own click handler posts the message.
+   */
+  function clickToolbarButton(id: string, action: 'download' | 'copyUrl' | 'openExternal'): void {
+    const html = previews().htmlFor(id)!;
+    const nonce = /<script nonce="([^"]+)"/.exec(html)?.[1];
+    assert.ok(nonce, 'the page script has a nonce');
+    const toolbar = /<div class="toolbar">([^]*?)<\/div>/.exec(html)?.[1] ?? '';
+    assert.ok(toolbar.includes(`data-action="${action}"`), `the toolbar has ${action}: ${toolbar}`);
+    const click = `<script nonce="${nonce}">document.querySelector('.toolbar button[data-action="${action}"]').click();</script>`;
+    previews().panelFor(id)!.webview.html = html.replace('</body>', `${click}\n</body>`);
+  }
+
+  async function waitForPage(id: string): Promise<void> {
+    await waitFor(`${id}'s page reports its state`, () => state(id) !== undefined, 20_000);
+  }
 
   async function waitForPlaying(id: string, beyond = 0.5): Promise<void> {
     await waitFor(`${id} plays beyond ${beyond} s (last state: ${JSON.stringify(state(id))})`, () => {
@@ -61,14 +82,19 @@ describe('Previewing videos in VS Code', function () {
     await waitFor('the preview tab', () => previewTabs().length === 1);
     await vscode.commands.executeCommand('veo.previewVideo', id, [id]);
     assert.equal(previews().panelFor(id), panel, 'the same panel is revealed');
-    await new Promise((r) => setTimeout(r, 200));
-    assert.equal(previewTabs().length, 1, 'still one preview tab');
 
     const settings = pageSettings(previews().htmlFor(id)!);
     assert.equal(settings.src, api.store.get(id)!.result!.video_url);
     assert.ok(settings.src!.startsWith(sim.videoOrigin));
     await waitForPlaying(id);
     assert.ok(videoRequestsFor(id) > 0, 'the webview fetched the video from the video host');
+
+    // Positive control: another task's preview opens a second tab; a tab opened by the
+    // repeated command above would have been there before it.
+    const other = await completedTask();
+    await vscode.commands.executeCommand('veo.previewVideo', other);
+    await waitFor('the other preview tab', () => previewTabs().some((t) => t.label === `▶ ${other}`));
+    assert.deepEqual(previewTabs().map((t) => t.label).sort(), [`▶ ${id}`, `▶ ${other}`].sort(), 'one tab per task');
   });
 
   it('shows an expired link as such when the video host refuses it, and remembers it', async () => {
@@ -84,13 +110,16 @@ describe('Previewing videos in VS Code', function () {
 
   it('shows a known expired link up front without loading the video', async () => {
     const id = await completedTask();
+    const live = await completedTask();
     api.store.update(id, { linkExpired: true });
-    sim.clearRequests();
     await vscode.commands.executeCommand('veo.previewVideo', id);
     await waitFor(`expired state (last: ${JSON.stringify(state(id))})`, () => state(id)?.state === 'error' && state(id)?.detail === 'expired');
     assert.ok(previews().htmlFor(id)!.includes(`<p id="error-text">${EXPIRED_TEXT}</p>`));
-    await new Promise((r) => setTimeout(r, 300));
-    assert.equal(videoRequestsFor(id), 0, 'no request for the video');
+    // Positive control: a live link previewed after it is fetched; had the expired one's page
+    // asked for its video, that request would have come first.
+    await vscode.commands.executeCommand('veo.previewVideo', live);
+    await waitFor('the live link is fetched', () => videoRequestsFor(live) > 0, 20_000);
+    assert.equal(videoRequestsFor(id), 0, 'no request for the expired video');
   });
 
   it('tells a network failure from a format the webview cannot play', async () => {
@@ -160,5 +189,123 @@ describe('Previewing videos in VS Code', function () {
     sim.clearRequests();
     await waitForPlaying(id);
     assert.equal(videoRequestsFor(id), 0, 'the local copy plays without the video host');
+  });
+
+  it('performs the page\'s toolbar buttons: Copy Video URL, Open in Browser (the exact link, as a string), Download', async () => {
+    const id = await completedTask();
+    const url = api.store.get(id)!.result!.video_url!;
+    await vscode.commands.executeCommand('veo.previewVideo', id);
+    await waitForPage(id);
+
+    await vscode.env.clipboard.writeText('not the link');
+    clickToolbarButton(id, 'copyUrl');
+    await waitFor('the clipboard holds the link', async () => (await vscode.env.clipboard.readText()) === url);
+
+    const external = stubOpenExternal();
+    try {
+      clickToolbarButton(id, 'openExternal');
+      await waitFor('openExternal asked', () => external.opened.length > 0);
+    } finally {
+      external.restore();
+    }
+    assert.deepEqual(external.opened, [url], 'the link string itself, not a re-encoded Uri');
+
+    const file = path.join(tmp, `from-the-page-${id}.mp4`);
+    const dialog = stubSaveDialog(file);
+    try {
+      clickToolbarButton(id, 'download');
+      await waitFor('downloaded', () => api.store.get(id)?.localFile === file);
+    } finally {
+      dialog.restore();
+    }
+    assert.equal(dialog.asked.length, 1, 'the user was asked where to save');
+    assert.ok(fs.readFileSync(file).equals(fs.readFileSync(FIXTURE_VIDEO)));
+  });
+
+  it('ignores messages that are not the page\'s, and keeps only the clean part of a state report', async () => {
+    // A dead link: the real page reports its error once and plays nothing, so no report of
+    // its own arrives after the test's page replaced it; Copy Video URL still works.
+    const id = await completedTask();
+    api.store.update(id, { linkExpired: true });
+    const url = api.store.get(id)!.result!.video_url!;
+    await vscode.commands.executeCommand('veo.previewVideo', id);
+    await waitFor(`expired state (last: ${JSON.stringify(state(id))})`, () => state(id)?.state === 'error');
+    const garbage: unknown[] = [
+      { type: 'state', state: 'paused', detail: 'd'.repeat(500), currentTime: -1, extra: 'ignored' },
+      null, 0, 'copyUrl', ['action', 'download'], {}, { type: 'action' }, { action: 'download' },
+      { type: 'action', action: 'delete' }, { type: 'action', action: ['download'] }, { type: 'action', action: 'copyurl' },
+      { type: 'Action', action: 'openExternal' }, { type: 'action', action: 'retry' }, { type: 'action', action: 'tryAnyway' },
+      { type: 'state' }, { type: 'state', state: 'hacked' }, { type: 'state', state: ['playing'] }, { type: 'showError', error: { message: 'x' } },
+    ];
+    // The last message is the positive control: once it took effect, everything before it was handled.
+    const page = `<!DOCTYPE html><html><body><script>
+      const api = acquireVsCodeApi();
+      for (const m of ${JSON.stringify(garbage)}) api.postMessage(m);
+      api.postMessage({ type: 'action', action: 'copyUrl' });
+    </script></body></html>`;
+    await vscode.env.clipboard.writeText('not the link');
+    const external = stubOpenExternal();
+    const dialog = stubSaveDialog();
+    const capture = captureNotifications();
+    try {
+      previews().panelFor(id)!.webview.html = page;
+      await waitFor('the control message took effect', async () => (await vscode.env.clipboard.readText()) === url);
+    } finally {
+      external.restore();
+      dialog.restore();
+      capture.restore();
+    }
+    const s = state(id);
+    assert.equal(s?.state, 'paused');
+    assert.equal(s?.detail, 'd'.repeat(100), 'detail capped');
+    assert.equal(s?.currentTime, undefined, 'a negative time is dropped');
+    assert.deepEqual(external.opened, [], 'nothing opened');
+    assert.deepEqual(dialog.asked, [], 'no download started');
+    assert.deepEqual(capture.shown, [], 'nothing shown');
+    assert.equal(api.store.get(id)?.localFile, undefined);
+  });
+
+  it('restores a preview after a reload from the state its page saved, and closes one it cannot restore', async () => {
+    const id = await completedTask();
+    // A reload: the extension activates again and registers its serializer; VS Code then
+    // hands it each preview panel it restores, with the state the page saved.
+    const window = vscode.window as Writable<typeof vscode.window, 'registerWebviewPanelSerializer'>;
+    const original = window.registerWebviewPanelSerializer;
+    const serializers: vscode.WebviewPanelSerializer[] = [];
+    window.registerWebviewPanelSerializer = (viewType, serializer) => {
+      if (viewType === 'veo.preview') serializers.push(serializer);
+      return original(viewType, serializer);
+    };
+    try {
+      api = await reactivate(world);
+    } finally {
+      window.registerWebviewPanelSerializer = original;
+    }
+    assert.equal(serializers.length, 1, 'a serializer for veo.preview is registered on activation');
+    const revive = async (saved: unknown) => {
+      const panel = vscode.window.createWebviewPanel('veo.preview', 'VEO preview', vscode.ViewColumn.Active, { enableScripts: true });
+      let disposed = false;
+      panel.onDidDispose(() => (disposed = true));
+      await serializers[0].deserializeWebviewPanel(panel, saved);
+      return { panel, disposed: () => disposed };
+    };
+
+    const restored = await revive({ taskId: id, position: 1.5 });
+    assert.equal(restored.disposed(), false);
+    assert.equal(previews().panelFor(id), restored.panel, 'adopted as the preview of its task');
+    assert.equal(restored.panel.title, `▶ ${id}`);
+    assert.equal(pageSettings(previews().htmlFor(id)!).src, api.store.get(id)!.result!.video_url);
+    await waitForPlaying(id);
+    api.store.update(id, { label: 'after the reload' });
+    assert.equal(restored.panel.title, '▶ after the reload', 'it follows its task');
+    await vscode.commands.executeCommand('veo.previewVideo', id);
+    assert.equal(previews().panelFor(id), restored.panel, 'Preview Video reveals it instead of opening another');
+
+    for (const saved of [undefined, null, 'vgen_x', {}, { taskId: 42 }, { position: 3 }, { taskId: id }]) {
+      const bad = await revive(saved);
+      assert.equal(bad.disposed(), true, `closed: ${JSON.stringify(saved)}`);
+    }
+    assert.equal(previews().panelFor(id), restored.panel, 'a second panel for an open task does not replace it');
+    await waitFor('one preview tab left', () => previewTabs().length === 1);
   });
 });
