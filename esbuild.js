@@ -2,6 +2,16 @@
 // and `network` (undici and the HTTP client), required lazily on first use so
 // activation never pays for loading undici.
 const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** VS Code's icon font for the webviews (the creation form), copied from @vscode/codicons into dist/codicons/. */
+function copyCodicons() {
+  const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
+  const to = path.join(__dirname, 'dist', 'codicons');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join(to, file));
+}
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -22,6 +32,7 @@ const problemMatcherPlugin = {
 };
 
 async function main() {
+  copyCodicons();
   const ctx = await esbuild.context({
     entryPoints: { extension: 'src/extension.ts', network: 'src/network.ts' },
     bundle: true,

@@ -17,6 +17,7 @@
   const statusText = $('status-text');
   const statusAction = /** @type {HTMLButtonElement} */ ($('status-action'));
   const FIELDS = ['prompt', 'model', 'resolution', 'aspectRatio', 'mode', 'referenceImages', 'firstFrame', 'lastFrame'];
+  const STATUS_ICON = { failed: 'codicon-error', created: 'codicon-pass' };
   const ACTION_TEXT = { setApiKey: 'Set API Key', openSettings: 'Open Settings', showTask: 'Show Task' };
   let busy = false;
   /** @type {string | undefined} */
@@ -96,6 +97,7 @@
   function showStatus(status) {
     statusText.textContent = typeof status.message === 'string' ? status.message : '';
     $('status').className = status.kind === 'failed' ? 'failed' : status.kind === 'created' ? 'created' : '';
+    $('status-icon').className = `codicon ${STATUS_ICON[status.kind] || ''}`;
     pendingAction = typeof status.action === 'string' && ACTION_TEXT[status.action] ? status.action : undefined;
     statusAction.hidden = !pendingAction;
     statusAction.textContent = pendingAction ? ACTION_TEXT[pendingAction] : '';

@@ -44,6 +44,8 @@ export interface TestApi {
     errors(): RequestErrors;
     /** The values the form was last opened or filled with. */
     shownValues(): Record<string, unknown> | undefined;
+    /** The fields as the form's page last reported them. */
+    reportedValues(): Record<string, unknown> | undefined;
   };
   /** Writes pending state, then disposes everything the extension registered (as a window reload does). */
   disposeAll(): Promise<void>;
@@ -76,6 +78,7 @@ export function createTestApi(services: Services, context: vscode.ExtensionConte
       status: () => services.createForm.status,
       errors: () => services.createForm.errors,
       shownValues: () => services.createForm.shownValues,
+      reportedValues: () => services.createForm.reportedValues,
     },
     disposeAll: async () => {
       await store.flush();

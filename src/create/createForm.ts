@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { checkRequest, RequestErrors } from '../request/videoRequest';
 import { Disposable, toDisposable } from '../util/disposable';
 import type { Creator } from './creator';
-import { FormAction, FormStatus, FormValues, parseFormMessage, resultStatus } from './formMessages';
+import { FormAction, FormStatus, FormValues, parseFormMessage, resultStatus, savedFormValues } from './formMessages';
 import { renderFormHtml } from './formHtml';
 
 export const CREATE_VIEW_TYPE = 'veo.newVideo';
@@ -19,6 +19,8 @@ export class CreateForm extends Disposable {
   private lastStatus: FormStatus | undefined;
   private lastErrors: RequestErrors = {};
   private lastValues: FormValues | undefined;
+  /** What the page last reported it holds (its `change` messages). */
+  private pageValues: FormValues | undefined;
 
   constructor(
     private readonly creator: Creator,
@@ -26,6 +28,24 @@ export class CreateForm extends Disposable {
   ) {
     super();
     this._register(toDisposable(() => this.panel?.dispose()));
+    // Registered during activation, so a form left open comes back after a reload with what
+    // the user had typed (the page saves its fields with setState on every change).
+    this._register(
+      vscode.window.registerWebviewPanelSerializer(CREATE_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state: unknown) => this.restore(panel, state),
+      }),
+    );
+  }
+
+  private restore(panel: vscode.WebviewPanel, state: unknown): void {
+    if (this.panel) {
+      // A form is open already (one form at a time): keep it.
+      panel.dispose();
+      return;
+    }
+    const values = savedFormValues(state);
+    this.lastValues = values;
+    this.adopt(panel, values);
   }
 
   /** Opens the form (pre-filled with `values`), or reveals it and fills it when it is open. */
@@ -36,29 +56,41 @@ export class CreateForm extends Disposable {
       if (Object.keys(values).length > 0) void this.post({ type: 'fill', values });
       return this.panel;
     }
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel(CREATE_VIEW_TYPE, 'New Video', vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(CREATE_VIEW_TYPE, 'New Video', vscode.ViewColumn.Active, this.webviewOptions());
+    this.adopt(panel, values);
+    return panel;
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
       enableScripts: true,
       enableCommandUris: false,
-      localResourceRoots: [media],
-    });
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'codicons')],
+    };
+  }
+
+  /** Makes `panel` (new, or restored after a reload) the form, showing `values`. */
+  private adopt(panel: vscode.WebviewPanel, values: FormValues): void {
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     panel.iconPath = vscode.Uri.joinPath(media, 'veo.svg');
     this.panel = panel;
     this.lastStatus = undefined;
     const webview = panel.webview;
+    // A restored panel keeps the options it was saved with; set ours again.
+    webview.options = this.webviewOptions();
     webview.html = renderFormHtml({
       values,
       nonce: randomBytes(16).toString('base64'),
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'create.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'create.css')).toString(),
+      codiconsUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'codicons', 'codicon.css')).toString(),
     });
     const messages = webview.onDidReceiveMessage((raw) => void this.receive(raw));
     panel.onDidDispose(() => {
       messages.dispose();
       if (this.panel === panel) this.panel = undefined;
     });
-    return panel;
   }
 
   get isOpen(): boolean {
@@ -74,6 +106,11 @@ export class CreateForm extends Disposable {
     return this.lastValues;
   }
 
+  /** The fields as the page last reported them (checked like every page message). */
+  get reportedValues(): FormValues | undefined {
+    return this.pageValues;
+  }
+
   get errors(): RequestErrors {
     return this.lastErrors;
   }
@@ -84,6 +121,7 @@ export class CreateForm extends Disposable {
     if (!message) return;
     switch (message.type) {
       case 'change': {
+        this.pageValues = message.values;
         const checked = checkRequest(message.values);
         await this.post({ type: 'validation', errors: (this.lastErrors = checked.ok ? {} : checked.errors) });
         return;

@@ -10,6 +10,8 @@ export interface FormPage {
   cspSource: string;
   scriptUri: string;
   styleUri: string;
+  /** VS Code's icon font stylesheet (`dist/codicons/codicon.css`). */
+  codiconsUri: string;
 }
 
 /** What media/create.js reads from `data-settings`. */
@@ -54,12 +56,13 @@ export function renderFormHtml(page: FormPage): string {
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${escapeHtml(formContentSecurityPolicy(page.cspSource, page.nonce))}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  <link rel="stylesheet" href="${escapeHtml(page.codiconsUri)}">
   <link rel="stylesheet" href="${escapeHtml(page.styleUri)}">
   <title>New Video</title>
 </head>
 <body data-settings="${escapeHtml(JSON.stringify(settings))}">
   <main>
-    <h1>New Video</h1>
+    <h1><span class="codicon codicon-device-camera-video" aria-hidden="true"></span> New Video</h1>
     <form id="form" novalidate aria-describedby="intro">
       <p id="intro" class="hint">Describe the video; the VEO API makes an 8-second MP4. Generating spends credits of your account.</p>
       <div class="field">
@@ -104,11 +107,11 @@ export function renderFormHtml(page: FormPage): string {
         ${urlField('lastFrame', 'Last frame (optional)', 'An https link to the image the video ends on.')}
       </div>
       <div class="actions">
-        <button type="submit" id="generate">Generate</button>
-        <span id="busy" class="hint" hidden>Sending...</span>
+        <button type="submit" id="generate"><span class="codicon codicon-play" aria-hidden="true"></span> Generate</button>
+        <span id="busy" class="hint" hidden><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> Sending...</span>
       </div>
       <div id="status" role="status" aria-live="polite">
-        <p id="status-text"></p>
+        <p><span id="status-icon" class="codicon" aria-hidden="true"></span> <span id="status-text"></span></p>
         <button type="button" id="status-action" class="secondary" hidden></button>
       </div>
     </form>

@@ -37,6 +37,16 @@ export function parseFormMessage(raw: unknown): FormPageMessage | undefined {
   return undefined;
 }
 
+/**
+ * The values a form page saved (`vscode.setState({ values })`), as a reload hands them back to
+ * the serializer; `{}` for anything else (the saved state is the page's, so not trusted either).
+ */
+export function savedFormValues(state: unknown): FormValues {
+  if (typeof state !== 'object' || state === null) return {};
+  const values = (state as Record<string, unknown>).values;
+  return typeof values === 'object' && values !== null ? pickValues(values as Record<string, unknown>) : {};
+}
+
 /** Only the known fields, strings (or up to 3 strings for images) of sane length. */
 function pickValues(v: Record<string, unknown>): FormValues {
   const out: FormValues = {};

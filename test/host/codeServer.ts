@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -48,6 +48,8 @@ export interface CodeServerOptions {
   logFile?: string;
   /** Inherit stdout/stderr instead of logging to a file. */
   inheritOutput?: boolean;
+  /** A `.vsix` installed into the throwaway profile before the server starts (as a user installs it). */
+  installVsix?: string;
 }
 
 /** Starts code-server on loopback with a fresh, throwaway profile and waits until it answers. */
@@ -70,6 +72,13 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   };
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const logFile = options.logFile ?? path.join(profile, 'code-server.log');
+  if (options.installVsix) {
+    execFileSync(
+      testHost.node,
+      [testHost.entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', options.installVsix],
+      { env: { ...process.env, ...hostEnv(testHost) }, stdio: 'pipe', timeout: 120_000 },
+    );
+  }
   const out = options.inheritOutput ? 'inherit' : fs.openSync(logFile, 'a');
   const child: ChildProcess = spawn(
     testHost.node,

@@ -26,21 +26,6 @@ export interface WorkbenchUrlOptions {
   extensionDevelopmentPath?: string;
 }
 
-/**
- * The workbench URL with the extension loaded in development mode (and tests, if given) through
- * the URL payload: for a person's browser (npm start). A built VS Code 1.139 ignores that payload
- * unless its smoke-test driver is on; Playwright runs use openWorkbench instead.
- */
-export function workbenchUrl(options: WorkbenchUrlOptions): string {
-  const remote = (p: string) => `vscode-remote://${options.host}${p}`;
-  const payload: string[][] = [
-    ['extensionDevelopmentPath', remote(options.extensionDevelopmentPath ?? repoRoot)],
-    ['skipWelcome', 'true'],
-  ];
-  if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
-  return `http://${options.host}/?folder=${encodeURIComponent(options.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-}
-
 export interface AutomationHooks {
   onLog(type: string, args: unknown[]): void;
   onExit(code: number): void;

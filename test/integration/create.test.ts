@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/testApi';
 import type { VeoSimulator } from '../../sim/simulator';
-import { setSetting, useSimulator, waitFor } from './helpers';
+import { reactivateWithSerializer, revivePanel, setSetting, useSimulator, waitFor } from './helpers';
 import { captureNotifications, rendersLink } from './notificationsCapture';
 
 describe('Creating videos in VS Code', function () {
@@ -153,5 +153,35 @@ describe('Creating videos in VS Code', function () {
     assert.equal(api.createForm.isOpen(), true);
     assert.deepEqual(api.createForm.shownValues(), api.store.get(id)?.request);
     assert.equal(api.createForm.shownValues()?.prompt, 'original');
+  });
+
+  it('comes back after a reload with what the user had typed, one form at a time', async () => {
+    const typed = { prompt: 'a heron at dawn, typed before the reload', model: 'veo_3_1_pro_stable', resolution: '1080p', aspectRatio: '9:16', mode: 'reference', referenceImages: ['https://img.example/r.png'] };
+    const serializer = await reactivateWithSerializer(world, 'veo.newVideo');
+    api = world.api;
+    const restored = await revivePanel(serializer, 'veo.newVideo', { values: { ...typed, injected: '<b>x</b>' } });
+    assert.equal(restored.disposed(), false);
+    assert.equal(api.createForm.isOpen(), true, 'the restored panel is the form');
+    // The real page (media/create.js) loads the restored fields and reports them back.
+    await waitFor('the page reports the restored fields', () => api.createForm.reportedValues()?.prompt === typed.prompt, 20_000);
+    assert.deepEqual(api.createForm.reportedValues(), { ...typed, firstFrame: '', lastFrame: '' });
+    assert.deepEqual(api.createForm.errors(), {}, 'a valid request');
+
+    // Generate works from the restored form.
+    await api.createForm.receive({ type: 'generate', values: api.createForm.reportedValues() });
+    assert.equal(api.createForm.status()?.kind, 'created', api.createForm.status()?.message);
+    assert.equal(JSON.parse(posts().at(-1)!.body!).prompt, typed.prompt);
+
+    // A second saved form (two were open before the reload) is closed: one form at a time.
+    const second = await revivePanel(serializer, 'veo.newVideo', { values: { prompt: 'other' } });
+    assert.equal(second.disposed(), true);
+    // A state that is not a form's opens an empty form.
+    restored.panel.dispose();
+    for (const saved of [undefined, null, 'prompt', { values: 'prompt' }, { values: [1] }]) {
+      const odd = await revivePanel(serializer, 'veo.newVideo', saved);
+      await waitFor(`the page reports empty fields for ${JSON.stringify(saved)}`, () => api.createForm.reportedValues()?.prompt === '', 20_000);
+      odd.panel.dispose();
+      await waitFor('closed', () => !api.createForm.isOpen());
+    }
   });
 });

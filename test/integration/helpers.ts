@@ -83,6 +83,37 @@ export async function reactivate(world: SuiteWorld): Promise<TestApi> {
   return world.api;
 }
 
+/**
+ * A reload, as VS Code restores webviews after one: the extension activates again and
+ * registers its serializer for `viewType`, which is returned (VS Code would then hand it each
+ * panel of that type it restores, with the state the page saved).
+ */
+export async function reactivateWithSerializer(world: SuiteWorld, viewType: string): Promise<vscode.WebviewPanelSerializer> {
+  const window = vscode.window as { registerWebviewPanelSerializer: typeof vscode.window.registerWebviewPanelSerializer };
+  const original = window.registerWebviewPanelSerializer;
+  const serializers: vscode.WebviewPanelSerializer[] = [];
+  window.registerWebviewPanelSerializer = (type, serializer) => {
+    if (type === viewType) serializers.push(serializer);
+    return original(type, serializer);
+  };
+  try {
+    await reactivate(world);
+  } finally {
+    window.registerWebviewPanelSerializer = original;
+  }
+  if (serializers.length !== 1) throw new Error(`${serializers.length} serializers for ${viewType} registered on activation, not 1`);
+  return serializers[0];
+}
+
+/** A new panel of `viewType` handed to `serializer` with `saved` (as after a reload); says whether the extension closed it. */
+export async function revivePanel(serializer: vscode.WebviewPanelSerializer, viewType: string, saved: unknown): Promise<{ panel: vscode.WebviewPanel; disposed(): boolean }> {
+  const panel = vscode.window.createWebviewPanel(viewType, viewType, vscode.ViewColumn.Active, { enableScripts: true });
+  let disposed = false;
+  panel.onDidDispose(() => (disposed = true));
+  await serializer.deserializeWebviewPanel(panel, saved);
+  return { panel, disposed: () => disposed };
+}
+
 /** Tracks a simulator task that completes (or fails) at once and waits until the store says so. */
 export async function trackFinishedTask(world: SuiteWorld, spec: TaskSpec = {}): Promise<string> {
   const t = world.sim.addTask({ queuedMs: 0, processingMs: 0, ...spec });

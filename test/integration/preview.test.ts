@@ -6,9 +6,9 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/testApi';
 import { EXPIRED_TEXT } from '../../src/preview/previewModel';
 import { FIXTURE_VIDEO, TaskSpec, VeoSimulator } from '../../sim/simulator';
-import { reactivate, trackFinishedTask, useSimulator, waitFor } from './helpers';
+import { reactivateWithSerializer, revivePanel, trackFinishedTask, useSimulator, waitFor } from './helpers';
 import { captureNotifications } from './notificationsCapture';
-import { stubOpenExternal, stubSaveDialog, Writable } from './stubs';
+import { stubOpenExternal, stubSaveDialog } from './stubs';
 
 /** The page's `data-settings`, unescaped and parsed. */
 function pageSettings(html: string): { taskId: string; src?: string; error?: { kind: string; message: string } } {
@@ -267,28 +267,9 @@ describe('Previewing videos in VS Code', function () {
 
   it('restores a preview after a reload from the state its page saved, and closes one it cannot restore', async () => {
     const id = await completedTask();
-    // A reload: the extension activates again and registers its serializer; VS Code then
-    // hands it each preview panel it restores, with the state the page saved.
-    const window = vscode.window as Writable<typeof vscode.window, 'registerWebviewPanelSerializer'>;
-    const original = window.registerWebviewPanelSerializer;
-    const serializers: vscode.WebviewPanelSerializer[] = [];
-    window.registerWebviewPanelSerializer = (viewType, serializer) => {
-      if (viewType === 'veo.preview') serializers.push(serializer);
-      return original(viewType, serializer);
-    };
-    try {
-      api = await reactivate(world);
-    } finally {
-      window.registerWebviewPanelSerializer = original;
-    }
-    assert.equal(serializers.length, 1, 'a serializer for veo.preview is registered on activation');
-    const revive = async (saved: unknown) => {
-      const panel = vscode.window.createWebviewPanel('veo.preview', 'VEO preview', vscode.ViewColumn.Active, { enableScripts: true });
-      let disposed = false;
-      panel.onDidDispose(() => (disposed = true));
-      await serializers[0].deserializeWebviewPanel(panel, saved);
-      return { panel, disposed: () => disposed };
-    };
+    const serializer = await reactivateWithSerializer(world, 'veo.preview');
+    api = world.api;
+    const revive = (saved: unknown) => revivePanel(serializer, 'veo.preview', saved);
 
     const restored = await revive({ taskId: id, position: 1.5 });
     assert.equal(restored.disposed(), false);

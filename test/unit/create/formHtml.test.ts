@@ -13,6 +13,7 @@ function render(values: FormPage['values'] = {}, nonce = NONCE): string {
     cspSource: CSP_SOURCE,
     scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/create.js',
     styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/create.css',
+    codiconsUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/codicons/codicon.css',
   });
 }
 
@@ -70,6 +71,24 @@ describe('renderFormHtml', () => {
       const out = render({}, 'a"><img src=x onerror=alert(1)>');
       assert.equal(tags(out, 'img').length, 0);
       assert.ok(!out.includes('a"><img'));
+    });
+  });
+
+  describe('icons', () => {
+    const html = render();
+
+    it('loads VS Code\'s codicon stylesheet before its own (same origin: the CSP allows it, fonts included)', () => {
+      const sheets = tags(html, 'link').filter((l) => l.rel === 'stylesheet').map((l) => l.href);
+      assert.deepEqual(sheets, ['https://file+.vscode-resource.vscode-cdn.net/ext/dist/codicons/codicon.css', 'https://file+.vscode-resource.vscode-cdn.net/ext/media/create.css']);
+    });
+
+    it('uses codicons for the title, Generate, the busy spinner and the status; screen readers skip every one', () => {
+      const icons = tags(html, 'span').filter((s) => /\bcodicon\b/.test(s.class ?? ''));
+      assert.deepEqual(
+        icons.map((s) => s.class),
+        ['codicon codicon-device-camera-video', 'codicon codicon-play', 'codicon codicon-loading codicon-modifier-spin', 'codicon'],
+      );
+      for (const icon of icons) assert.equal(icon['aria-hidden'], 'true', icon.class);
     });
   });
 
@@ -160,7 +179,7 @@ describe('renderFormHtml', () => {
     });
 
     it('Generate is a submit button and the status is a live region', () => {
-      assert.match(html, /<button type="submit" id="generate">Generate<\/button>/);
+      assert.match(html, /<button type="submit" id="generate">[^<]*<span class="codicon codicon-play" aria-hidden="true"><\/span> Generate<\/button>/);
       assert.match(html, /<div id="status" role="status" aria-live="polite">/);
       assert.match(html, /<html lang="en">/);
     });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CreateResult } from '../../../src/create/creator';
-import { FormStatus, parseFormMessage, resultStatus } from '../../../src/create/formMessages';
+import { FormStatus, parseFormMessage, resultStatus, savedFormValues } from '../../../src/create/formMessages';
 
 const MAX_FIELD = 8192;
 const FULL = {
@@ -212,6 +212,20 @@ describe('resultStatus', () => {
         assert.equal(s.kind, 'failed', r.kind);
         assert.equal(s.taskId, undefined, r.kind);
       }
+    }
+  });
+});
+
+describe('savedFormValues', () => {
+  it('gives back the known fields a form page saved, checked like its messages', () => {
+    const saved = JSON.parse('{"values":{"prompt":"a heron","model":"veo_3_1_pro","referenceImages":["https://a.example/1.png",7],"__proto__":{"polluted":1},"onload":"x"}}');
+    assert.deepEqual(savedFormValues(saved), { prompt: 'a heron', model: 'veo_3_1_pro', referenceImages: ['https://a.example/1.png'] });
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('is empty for anything that is not a saved form', () => {
+    for (const state of [undefined, null, 0, 'prompt', [], {}, { values: null }, { values: 'prompt' }, { values: ['prompt'] }, { prompt: 'not under values' }]) {
+      assert.deepEqual(savedFormValues(state), {}, JSON.stringify(state));
     }
   });
 });
