@@ -18,7 +18,7 @@ import { PreviewManager } from './preview/previewManager';
 import type { Services } from './services';
 import { RunningStatusItem } from './statusBar/runningStatusItem';
 import { RunningTasks } from './store/runningTasks';
-import { TaskStore } from './store/taskStore';
+import { openTaskStore } from './store/openTaskStore';
 import { createTestApi, type TestApi } from './testApi';
 import { TasksView } from './treeViews/tasksView';
 import { setListenerErrorReporter } from './util/emitter';
@@ -32,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const keys = own(await ApiKeyStore.create(context.secrets));
   const log = own(new Logger(() => [keys.key]));
   setListenerErrorReporter((e) => log.error(`a listener failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
-  const store = own(new TaskStore(context.globalState));
+  const store = own(openTaskStore(context.globalStorageUri.fsPath, context.globalState, log));
   const running = own(new RunningTasks(store));
   const keyState = own(new KeyState(keys));
   const view = own(new TasksView(store, running, keyState, configuration));

@@ -51,6 +51,43 @@ export function deserializeTasks(raw: unknown): TrackedTask[] {
   return out;
 }
 
+/** Every field a `TrackedTask` has: version 2 (the journal) keeps only these. */
+export const TASK_FIELDS: readonly (keyof TrackedTask)[] = [
+  'id',
+  'label',
+  'request',
+  'addedAt',
+  'result',
+  'completedAt',
+  'notFound',
+  'notFoundStreak',
+  'problem',
+  'notified',
+  'localFile',
+  'linkExpired',
+  'expiryWarned',
+];
+const KNOWN = new Set<string>(TASK_FIELDS);
+
+/** A field this version stores (`__proto__`, `constructor` and unknown names are not). */
+export function isTaskField(key: string): key is keyof TrackedTask {
+  return KNOWN.has(key);
+}
+
+/**
+ * One task read from the journal or its snapshot (version 2, untrusted): undefined without a
+ * valid id; otherwise validated like `deserializeTasks`, and fields this version does not know
+ * are dropped (own properties only, so `__proto__` in the JSON is just a dropped field).
+ */
+export function storedTask(raw: unknown): TrackedTask | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const o = raw as Record<string, unknown>;
+  if (typeof o.id !== 'string' || validateTaskId(o.id) !== undefined) return undefined;
+  const picked: Record<string, unknown> = {};
+  for (const key of Object.keys(o)) if (KNOWN.has(key)) picked[key] = o[key];
+  return sanitize(picked as unknown as TrackedTask);
+}
+
 /**
  * Re-validates a stored task with the rules network answers get (a hand-edited, corrupted
  * or older state must not crash the tree, the tooltip or the preview): bad fields are

@@ -1,54 +1,71 @@
-// The tracked tasks, in insertion order, persisted on every change. No `vscode` import:
-// it takes a Memento-like object, so it is unit-tested in plain Node.
+// The tracked tasks, in insertion order. Each change is one small record handed to a
+// `TaskPersistence` (the journal on disk, shared by every window of the profile); changes other
+// windows made arrive as records too and are merged per task. No `vscode` import.
 import { isDeepStrictEqual } from 'node:util';
 import { Disposable } from '../util/disposable';
-import { Emitter } from '../util/emitter';
-import { randomUUID } from 'node:crypto';
-import { deserializeTasks, serializeTasks, STORE_KEY, storedRev } from './storedShape';
-import type { TrackedTask } from './trackedTask';
+import { Emitter, reportListenerError } from '../util/emitter';
+import { applyRecord, diffRecord, JournalRecord } from './journalFormat';
+import type { ElsewhereChange, TaskPersistence } from './taskPersistence';
+import { isFinished, TrackedTask } from './trackedTask';
 
 export interface MementoLike {
   get<T>(key: string): T | undefined;
   update(key: string, value: unknown): Thenable<void>;
 }
 
-/** Which tasks changed (`undefined`: tasks were added or removed). */
+/** Which tasks changed (`undefined`: tasks were added or removed, or everything was read again). */
 export type StoreChange = { ids: string[] } | { ids: undefined };
 
 export class TaskStore extends Disposable {
-  private readonly tasks = new Map<string, TrackedTask>();
+  private tasks = new Map<string, TrackedTask>();
   private readonly changed = this._register(new Emitter<StoreChange>());
-  /** The write in flight (at most one), and whether a change came after it started. */
-  private writing: Promise<void> | undefined;
-  private dirty = false;
-  /** `rev` of the persisted value this store last read or wrote. */
-  private rev: string | undefined;
   readonly onDidChange = this.changed.event;
+  /** Resolves once the stored tasks are loaded (before that the store holds only changes made here). */
+  readonly ready: Promise<void>;
+  private loaded = false;
+  /** Records not handed to the persistence yet, and those being written. */
+  private queued: JournalRecord[] = [];
+  private inFlight: JournalRecord[] = [];
+  /** The write loop (at most one `append` at a time). */
+  private writing: Promise<void> | undefined;
 
-  constructor(private readonly memento: MementoLike) {
+  constructor(
+    readonly persistence: TaskPersistence,
+    private readonly onError: (error: unknown) => void = reportListenerError,
+  ) {
     super();
-    this.reload();
+    this._register(persistence);
+    this._register(persistence.onDidChangeElsewhere((change) => this.mergeElsewhere(change)));
+    this.ready = this.load();
   }
 
-  /** Re-reads persisted state. */
-  reload(): void {
-    const raw = this.memento.get(STORE_KEY);
-    this.rev = storedRev(raw);
-    this.tasks.clear();
-    for (const t of deserializeTasks(raw)) this.tasks.set(t.id, t);
-  }
-
-  /**
-   * Another window shares globalState and may have written since: read its state before
-   * changing anything, so a write from here never drops a task tracked over there. Returns
-   * true (and announces a full change) when it re-read.
-   */
-  catchUp(): boolean {
-    if (this.writing || this.dirty) return false;
-    if (storedRev(this.memento.get(STORE_KEY)) === this.rev) return false;
-    this.reload();
+  private async load(): Promise<void> {
+    let stored: TrackedTask[] = [];
+    try {
+      stored = await this.persistence.load();
+    } catch (e) {
+      this.onError(e);
+    }
+    if (this.isDisposed) return;
+    this.replaceAll(stored);
+    this.loaded = true;
     this.changed.fire({ ids: undefined });
-    return true;
+    if (this.queued.length) this.writing ??= this.writeQueued();
+  }
+
+  /** Reads the stored tasks again (changes made here that are not written yet are kept). */
+  async reload(): Promise<void> {
+    await this.ready;
+    const stored = await this.persistence.load();
+    if (this.isDisposed) return;
+    this.replaceAll(stored);
+    this.changed.fire({ ids: undefined });
+  }
+
+  /** Asks the persistence to look for other windows' changes now (they arrive as events). Returns false: nothing is re-read synchronously. */
+  catchUp(): boolean {
+    if (this.loaded) this.persistence.poll?.();
+    return false;
   }
 
   all(): TrackedTask[] {
@@ -69,61 +86,112 @@ export class TaskStore extends Disposable {
 
   /** Adds tasks not tracked yet; returns the ids added. */
   add(ids: string[], now: number): string[] {
-    this.catchUp();
     const added = [...new Set(ids)].filter((id) => !this.tasks.has(id));
     for (const id of added) this.tasks.set(id, { id, addedAt: now });
-    if (added.length) this.commit({ ids: undefined });
+    if (added.length) this.commit(added.map((id) => ({ id, add: now })), { ids: undefined });
     return added;
   }
 
   remove(ids: string[]): string[] {
-    this.catchUp();
-    const removed = ids.filter((id) => this.tasks.delete(id));
-    if (removed.length) this.commit({ ids: undefined });
+    const removed = [...new Set(ids)].filter((id) => this.tasks.delete(id));
+    if (removed.length) this.commit(removed.map((id) => ({ id, del: 1 as const })), { ids: undefined });
     return removed;
   }
 
   /** Applies `patch` to task `id`; fields set to undefined are removed. A patch that changes nothing is not written or announced. */
   update(id: string, patch: Partial<Omit<TrackedTask, 'id'>>): TrackedTask | undefined {
-    this.catchUp();
     const current = this.tasks.get(id);
     if (!current) return undefined;
-    const next: TrackedTask = { ...current, ...patch };
+    const next: TrackedTask = { ...current, ...patch, id };
     for (const key of Object.keys(next) as (keyof TrackedTask)[]) if (next[key] === undefined) delete next[key];
-    if (isDeepStrictEqual(next, current)) return current;
+    const record = diffRecord(current, next);
+    if (!record) return current;
     this.tasks.set(id, next);
-    this.commit({ ids: [id] });
+    this.commit([record], { ids: [id] });
     return next;
   }
 
-  /** Resolves when every change so far is written. */
-  flush(): Promise<void> {
-    return this.writing ?? Promise.resolve();
+  /**
+   * Keeps at most `max` tasks: removes the oldest finished ones (by when they finished, else
+   * when they were tracked) beyond it. Unfinished tasks are never removed. Returns the ids removed.
+   */
+  trim(max: number): string[] {
+    const excess = this.tasks.size - Math.max(0, Math.floor(max));
+    if (!(excess > 0)) return [];
+    const finished = this.all()
+      .filter(isFinished)
+      .sort((a, b) => (a.completedAt ?? a.addedAt) - (b.completedAt ?? b.addedAt));
+    return this.remove(finished.slice(0, excess).map((t) => t.id));
   }
 
-  /**
-   * Every change is written at once, but at most one write is in flight: changes that
-   * come during a write are folded into one more write of the latest state. (Each
-   * globalState write copies every task, so a queue of one write per change falls behind.)
-   */
-  private commit(change: StoreChange): void {
-    this.dirty = true;
-    this.writing ??= this.writeLatest();
+  /** Resolves when the tasks are loaded and every change so far is written (or failed to be). */
+  async flush(): Promise<void> {
+    await this.ready;
+    while (this.writing) await this.writing;
+  }
+
+  private commit(records: JournalRecord[], change: StoreChange): void {
+    this.queued.push(...records);
+    if (this.loaded) this.writing ??= this.writeQueued();
     this.changed.fire(change);
   }
 
-  private async writeLatest(): Promise<void> {
+  /**
+   * One append at a time; records queued meanwhile go into the next one. A failed append is
+   * reported and its records are tried again with the next change.
+   */
+  private async writeQueued(): Promise<void> {
     try {
-      while (this.dirty) {
-        this.dirty = false;
-        const rev = randomUUID();
-        await Promise.resolve(this.memento.update(STORE_KEY, serializeTasks(this.tasks.values(), rev))).then(
-          () => (this.rev = rev),
-          () => undefined,
-        );
+      while (this.queued.length && !this.isDisposed) {
+        this.inFlight = this.queued;
+        this.queued = [];
+        try {
+          await this.persistence.append(this.inFlight);
+        } catch (e) {
+          this.onError(e);
+          this.queued = [...this.inFlight, ...this.queued];
+          this.inFlight = [];
+          return;
+        }
+        this.inFlight = [];
       }
     } finally {
       this.writing = undefined;
     }
+  }
+
+  /** Replaces the tasks with `stored`, then applies this window's changes not written yet. */
+  private replaceAll(stored: TrackedTask[]): void {
+    this.tasks = new Map(stored.map((t) => [t.id, t]));
+    for (const r of [...this.inFlight, ...this.queued]) applyRecord(this.tasks, r);
+  }
+
+  /**
+   * Another window's records, merged per task: applied in the order they were written, then
+   * this window's unwritten changes again on top (they will be written after them).
+   */
+  private mergeElsewhere(change: ElsewhereChange): void {
+    if (!this.loaded || this.isDisposed) return;
+    if ('tasks' in change) {
+      this.replaceAll(change.tasks);
+      this.changed.fire({ ids: undefined });
+      return;
+    }
+    const before = new Map<string, TrackedTask | undefined>();
+    const apply = (r: JournalRecord): void => {
+      if (!before.has(r.id)) before.set(r.id, this.tasks.get(r.id));
+      applyRecord(this.tasks, r);
+    };
+    change.records.forEach(apply);
+    [...this.inFlight, ...this.queued].forEach(apply);
+    const ids: string[] = [];
+    let membership = false;
+    for (const [id, was] of before) {
+      const now = this.tasks.get(id);
+      if ((was === undefined) !== (now === undefined)) membership = true;
+      else if (!isDeepStrictEqual(was, now)) ids.push(id);
+    }
+    if (membership) this.changed.fire({ ids: undefined });
+    else if (ids.length) this.changed.fire({ ids });
   }
 }

@@ -1,18 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { RunningTasks } from '../../../src/store/runningTasks';
+import { MemoryPersistence } from '../../../src/store/taskPersistence';
 import { TaskStore } from '../../../src/store/taskStore';
 import type { TaskResult } from '../../../src/api/taskResult';
-
-function memento() {
-  const data = new Map<string, unknown>();
-  return { get: <T>(k: string) => data.get(k) as T | undefined, update: async (k: string, v: unknown) => void data.set(k, v) };
-}
 
 const result = (id: string, status: string): TaskResult => ({ id, status, video_url: status === 'completed' ? 'https://v.example/a.mp4' : null, error: null });
 
 describe('RunningTasks', () => {
-  it('counts unfinished tasks and fires only when the count changes', () => {
-    const store = new TaskStore(memento());
+  it('counts unfinished tasks and fires only when the count changes', async () => {
+    const store = new TaskStore(new MemoryPersistence());
+    await store.ready;
     store.add(['a', 'b'], 0);
     const running = new RunningTasks(store);
     const seen: number[] = [];

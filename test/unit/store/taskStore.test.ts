@@ -1,49 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { STORE_KEY } from '../../../src/store/storedShape';
-import { MementoLike, StoreChange, TaskStore } from '../../../src/store/taskStore';
-
-/** Stores JSON copies, like VS Code's Memento. `delayMs` makes writes finish later. */
-/** What the memento holds, without the per-write `rev` token. */
-function persisted(memento: FakeMemento): unknown {
-  const { rev, ...rest } = memento.data.get(STORE_KEY) as { rev?: string };
-  assert.equal(typeof rev, 'string', 'every write carries a rev');
-  return rest;
-}
-
-class FakeMemento implements MementoLike {
-  readonly data = new Map<string, unknown>();
-  readonly writes: unknown[] = [];
-  inFlight = 0;
-  maxInFlight = 0;
-  failNext = false;
-
-  constructor(private readonly delayMs = 0) {}
-
-  get<T>(key: string): T | undefined {
-    const v = this.data.get(key);
-    return v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as T);
-  }
-
-  update(key: string, value: unknown): Promise<void> {
-    this.inFlight++;
-    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    const copy: unknown = JSON.parse(JSON.stringify(value));
-    const fail = this.failNext;
-    this.failNext = false;
-    return new Promise<void>((resolve, reject) => {
-      setTimeout(() => {
-        this.inFlight--;
-        if (fail) {
-          reject(new Error('disk full'));
-          return;
-        }
-        this.writes.push(copy);
-        this.data.set(key, copy);
-        resolve();
-      }, this.delayMs);
-    });
-  }
-}
+import { applyRecord } from '../../../src/store/journalFormat';
+import { MemoryPersistence } from '../../../src/store/taskPersistence';
+import { StoreChange, TaskStore } from '../../../src/store/taskStore';
+import type { TrackedTask } from '../../../src/store/trackedTask';
 
 function record(store: TaskStore): StoreChange[] {
   const events: StoreChange[] = [];
@@ -51,17 +10,53 @@ function record(store: TaskStore): StoreChange[] {
   return events;
 }
 
+/** A loaded store over memory. */
+async function open(persistence = new MemoryPersistence()): Promise<TaskStore> {
+  const store = new TaskStore(persistence);
+  await store.ready;
+  return store;
+}
+
+/** What the records written so far make of an empty list. */
+function replayed(p: MemoryPersistence, initial: TrackedTask[] = []): TrackedTask[] {
+  const tasks = new Map(initial.map((t) => [t.id, t]));
+  for (const r of p.records) applyRecord(tasks, r);
+  return [...tasks.values()];
+}
+
 describe('TaskStore', () => {
-  it('starts empty over an empty memento', () => {
-    const store = new TaskStore(new FakeMemento());
+  it('starts empty over empty persistence', async () => {
+    const store = await open();
     assert.equal(store.size, 0);
     assert.deepEqual(store.all(), []);
     assert.equal(store.get('a'), undefined);
     assert.equal(store.has('a'), false);
   });
 
-  it('add tracks new ids in order, skips known ones and fires {ids: undefined}', () => {
-    const store = new TaskStore(new FakeMemento());
+  it('is empty until loaded, then announces the load with {ids: undefined}', async () => {
+    const store = new TaskStore(new MemoryPersistence([{ id: 'a', addedAt: 1 }]));
+    const events = record(store);
+    assert.equal(store.size, 0);
+    await store.ready;
+    assert.deepEqual(store.all(), [{ id: 'a', addedAt: 1 }]);
+    assert.deepEqual(events, [{ ids: undefined }]);
+  });
+
+  it('keeps changes made before it was loaded, and writes them after', async () => {
+    const p = new MemoryPersistence([{ id: 'a', addedAt: 1 }]);
+    const store = new TaskStore(p);
+    store.add(['b', 'a'], 2);
+    assert.equal(p.appends, 0, 'nothing written before the load');
+    await store.flush();
+    assert.deepEqual(store.all(), [
+      { id: 'a', addedAt: 1 },
+      { id: 'b', addedAt: 2 },
+    ]);
+    assert.deepEqual(replayed(p, [{ id: 'a', addedAt: 1 }]), store.all());
+  });
+
+  it('add tracks new ids in order, skips known ones and fires {ids: undefined}', async () => {
+    const store = await open();
     const events = record(store);
     assert.deepEqual(store.add(['a', 'b'], 100), ['a', 'b']);
     assert.deepEqual(store.add(['b', 'c'], 200), ['c']);
@@ -76,8 +71,8 @@ describe('TaskStore', () => {
   });
 
   it('adding only known ids changes nothing, fires nothing and writes nothing', async () => {
-    const memento = new FakeMemento();
-    const store = new TaskStore(memento);
+    const p = new MemoryPersistence();
+    const store = await open(p);
     store.add(['a'], 1);
     await store.flush();
     const events = record(store);
@@ -85,12 +80,12 @@ describe('TaskStore', () => {
     assert.deepEqual(store.add([], 2), []);
     await store.flush();
     assert.deepEqual(events, []);
-    assert.equal(memento.writes.length, 1);
+    assert.equal(p.appends, 1);
     assert.equal(store.get('a')?.addedAt, 1);
   });
 
-  it('remove returns the ids removed and fires {ids: undefined}', () => {
-    const store = new TaskStore(new FakeMemento());
+  it('remove returns the ids removed and fires {ids: undefined}', async () => {
+    const store = await open();
     store.add(['a', 'b', 'c'], 1);
     const events = record(store);
     assert.deepEqual(store.remove(['b', 'zzz']), ['b']);
@@ -99,8 +94,8 @@ describe('TaskStore', () => {
     assert.deepEqual(events, [{ ids: undefined }]);
   });
 
-  it('update merges the patch, deletes fields set to undefined and fires {ids: [id]}', () => {
-    const store = new TaskStore(new FakeMemento());
+  it('update merges the patch, deletes fields set to undefined and fires {ids: [id]}', async () => {
+    const store = await open();
     store.add(['a', 'b'], 1);
     const events = record(store);
     const next = store.update('a', { label: 'Cat', problem: { message: 'HTTP 503', retryAt: 9 } });
@@ -113,138 +108,164 @@ describe('TaskStore', () => {
   });
 
   it('update of an unknown id returns undefined and fires nothing', async () => {
-    const memento = new FakeMemento();
-    const store = new TaskStore(memento);
+    const p = new MemoryPersistence();
+    const store = await open(p);
     const events = record(store);
     assert.equal(store.update('nope', { label: 'x' }), undefined);
     await store.flush();
     assert.deepEqual(events, []);
-    assert.equal(memento.writes.length, 0);
+    assert.equal(p.appends, 0);
     assert.equal(store.has('nope'), false);
   });
 
-  it('keeps the position of an updated task', () => {
-    const store = new TaskStore(new FakeMemento());
+  it('keeps the position of an updated task', async () => {
+    const store = await open();
     store.add(['a', 'b', 'c'], 1);
     store.update('a', { label: 'first' });
     assert.deepEqual(store.all().map((t) => t.id), ['a', 'b', 'c']);
   });
 
-  it('persists every change: after flush() the memento holds the latest snapshot', async () => {
-    const memento = new FakeMemento();
-    const store = new TaskStore(memento);
+  it('writes one record per change, only the fields that changed', async () => {
+    const p = new MemoryPersistence();
+    const store = await open(p);
     store.add(['a', 'b'], 5);
-    store.update('a', { label: 'Alpha' });
+    store.update('a', { label: 'Alpha', problem: { message: 'x' } });
+    store.update('a', { problem: undefined });
     store.remove(['b']);
     store.add(['c'], 6);
     await store.flush();
-    assert.equal(memento.writes.length, 2, 'the first change is written at once; the three during it, as one write');
-    assert.deepEqual(persisted(memento), {
-      version: 1,
-      tasks: [
-        { id: 'a', addedAt: 5, label: 'Alpha' },
-        { id: 'c', addedAt: 6 },
-      ],
-    });
+    assert.deepEqual(p.records, [
+      { id: 'a', add: 5 },
+      { id: 'b', add: 5 },
+      { id: 'a', set: { label: 'Alpha', problem: { message: 'x' } } },
+      { id: 'a', unset: ['problem'] },
+      { id: 'b', del: 1 },
+      { id: 'c', add: 6 },
+    ]);
+    assert.deepEqual(replayed(p), store.all());
   });
 
-  it('writes one at a time, folding changes made during a write into one write of the latest state', async () => {
-    const memento = new FakeMemento(2);
-    const store = new TaskStore(memento);
+  it('writes one at a time, folding changes made during a write into the next one', async () => {
+    const p = new MemoryPersistence([], 2);
+    const store = await open(p);
     store.add(['a'], 1);
     store.update('a', { label: 'one' });
     store.update('a', { label: 'two' });
     await store.flush();
-    assert.equal(memento.maxInFlight, 1);
-    assert.deepEqual(
-      memento.writes.map((w) => (w as { tasks: { label?: string }[] }).tasks[0].label),
-      [undefined, 'two'],
-    );
-    assert.deepEqual(persisted(memento), { version: 1, tasks: [{ id: 'a', addedAt: 1, label: 'two' }] });
+    assert.equal(p.maxInFlight, 1);
+    assert.equal(p.appends, 2, 'the first change at once; the two during it, as one append');
+    assert.deepEqual(replayed(p), [{ id: 'a', addedAt: 1, label: 'two' }]);
   });
 
   it('writes nothing and announces nothing for an update that changes nothing', async () => {
-    const memento = new FakeMemento();
-    const store = new TaskStore(memento);
+    const p = new MemoryPersistence();
+    const store = await open(p);
     store.add(['a'], 1);
     store.update('a', { label: 'x' });
     await store.flush();
-    const writes = memento.writes.length;
+    const appends = p.appends;
     let events = 0;
     store.onDidChange(() => events++);
     store.update('a', { label: 'x', problem: undefined });
     await store.flush();
-    assert.equal(memento.writes.length, writes);
+    assert.equal(p.appends, appends);
     assert.equal(events, 0);
   });
 
-  it('a failed write does not stop later writes or reject flush()', async () => {
-    const memento = new FakeMemento();
-    const store = new TaskStore(memento);
-    memento.failNext = true;
+  it('a failed write does not reject flush(); its records go out with the next change', async () => {
+    const p = new MemoryPersistence();
+    const errors: unknown[] = [];
+    const store = new TaskStore(p, (e) => errors.push(e));
+    await store.ready;
+    p.failNext = true;
     store.add(['a'], 1);
     await store.flush();
-    assert.equal(memento.data.has(STORE_KEY), false);
+    assert.equal(p.records.length, 0);
+    assert.equal(errors.length, 1);
     store.add(['b'], 2);
     await store.flush();
-    assert.deepEqual(persisted(memento), { version: 1, tasks: [{ id: 'a', addedAt: 1 }, { id: 'b', addedAt: 2 }] });
-  });
-
-  it('a new TaskStore over the same memento reads the tasks back', async () => {
-    const memento = new FakeMemento();
-    const first = new TaskStore(memento);
-    first.add(['a', 'b'], 5);
-    first.update('b', { label: 'Beta', completedAt: 9 });
-    await first.flush();
-    const second = new TaskStore(memento);
-    assert.deepEqual(second.all(), [
-      { id: 'a', addedAt: 5 },
-      { id: 'b', addedAt: 5, label: 'Beta', completedAt: 9 },
+    assert.deepEqual(replayed(p), [
+      { id: 'a', addedAt: 1 },
+      { id: 'b', addedAt: 2 },
     ]);
   });
 
-  it('catches up with another window before changing anything, so its tasks are not dropped', async () => {
-    const memento = new FakeMemento();
-    const mine = new TaskStore(memento);
-    const other = new TaskStore(memento);
-    other.add(['theirs'], 1);
-    await other.flush();
-    const changes: StoreChange[] = [];
-    mine.onDidChange((c) => changes.push(c));
-    mine.add(['mine'], 2);
-    await mine.flush();
-    assert.deepEqual(mine.all().map((t) => t.id), ['theirs', 'mine']);
-    assert.deepEqual((persisted(memento) as { tasks: { id: string }[] }).tasks.map((t) => t.id), ['theirs', 'mine']);
-    assert.deepEqual(changes[0], { ids: undefined }, 'the re-read is announced');
-    other.update('theirs', { label: 'still here' });
-    await other.flush();
-    assert.deepEqual(other.all().map((t) => t.id), ['theirs', 'mine'], 'and the other window sees mine');
+  it('a load that fails is reported; the store works in memory', async () => {
+    const p = new MemoryPersistence();
+    p.load = () => Promise.reject(new Error('EACCES'));
+    const errors: unknown[] = [];
+    const store = new TaskStore(p, (e) => errors.push(e));
+    await store.ready;
+    assert.equal(errors.length, 1);
+    store.add(['a'], 1);
+    assert.equal(store.size, 1);
   });
 
-  it('reload() picks up what another store wrote', async () => {
-    const memento = new FakeMemento();
-    const mine = new TaskStore(memento);
-    mine.add(['a'], 1);
-    await mine.flush();
-    const other = new TaskStore(memento);
-    other.add(['z'], 2);
-    other.remove(['a']);
-    await other.flush();
-    assert.deepEqual(mine.all().map((t) => t.id), ['a']);
-    mine.reload();
-    assert.deepEqual(mine.all().map((t) => t.id), ['z']);
+  it('merges another window\'s records per task and announces only what changed', async () => {
+    const p = new MemoryPersistence();
+    const store = await open(p);
+    store.add(['a', 'b'], 1);
+    store.update('a', { label: 'mine' });
+    await store.flush();
+    const events = record(store);
+    p.changeElsewhere({ records: [{ id: 'b', set: { notified: true } }, { id: 'a', set: { label: 'mine' } }] });
+    assert.deepEqual(events, [{ ids: ['b'] }], 'a is unchanged (this window\'s own record, read back)');
+    assert.deepEqual(store.get('b'), { id: 'b', addedAt: 1, notified: true });
+    assert.equal(store.get('a')?.label, 'mine');
+    p.changeElsewhere({ records: [{ id: 'z', add: 3 }] });
+    assert.deepEqual(events[1], { ids: undefined });
+    assert.deepEqual(store.all().map((t) => t.id), ['a', 'b', 'z']);
+    p.changeElsewhere({ records: [] });
+    assert.equal(events.length, 2);
   });
 
-  it('tolerates garbage in the memento', () => {
-    const memento = new FakeMemento();
-    memento.data.set(STORE_KEY, { version: 1, tasks: [null, { id: 'ok' }, { id: 'ok', addedAt: 3 }] });
-    assert.deepEqual(new TaskStore(memento).all(), [{ id: 'ok', addedAt: 0 }]);
-    memento.data.set(STORE_KEY, 'corrupt');
-    assert.deepEqual(new TaskStore(memento).all(), []);
+  it('keeps its own change that is not written yet over another window\'s older one', async () => {
+    const p = new MemoryPersistence([{ id: 'a', addedAt: 1 }], 5);
+    const store = await open(p);
+    store.update('a', { label: 'mine' }); // in flight
+    p.changeElsewhere({ records: [{ id: 'a', set: { label: 'theirs', notified: true } }] });
+    assert.deepEqual(store.get('a'), { id: 'a', addedAt: 1, label: 'mine', notified: true });
+    await store.flush();
   });
 
-  it('stops firing after dispose() and after a listener is disposed', () => {
-    const store = new TaskStore(new FakeMemento());
+  it('a whole new list from elsewhere replaces the tasks', async () => {
+    const p = new MemoryPersistence([{ id: 'a', addedAt: 1 }]);
+    const store = await open(p);
+    const events = record(store);
+    p.changeElsewhere({ tasks: [{ id: 'z', addedAt: 2 }] });
+    assert.deepEqual(store.all(), [{ id: 'z', addedAt: 2 }]);
+    assert.deepEqual(events, [{ ids: undefined }]);
+  });
+
+  it('reload() reads the persisted tasks again', async () => {
+    const p = new MemoryPersistence([{ id: 'a', addedAt: 1 }]);
+    const store = await open(p);
+    store.remove(['a']);
+    await store.reload();
+    assert.deepEqual(store.all(), [], 'its own removal is written and kept');
+    const other = new TaskStore(new MemoryPersistence([{ id: 'q', addedAt: 1 }]));
+    await other.reload();
+    assert.deepEqual(other.all(), [{ id: 'q', addedAt: 1 }]);
+  });
+
+  it('trim(max) removes the oldest finished tasks beyond max and keeps unfinished ones', async () => {
+    const done = (id: string, completedAt?: number): TrackedTask => ({
+      id,
+      addedAt: 1,
+      ...(completedAt === undefined ? {} : { completedAt }),
+      result: { id, status: 'completed', video_url: null, error: null },
+    });
+    const p = new MemoryPersistence([done('new', 30), { id: 'run', addedAt: 0 }, done('old', 10), done('mid', 20), { id: 'nf', addedAt: 5, notFound: true }]);
+    const store = await open(p);
+    assert.deepEqual(store.trim(10), []);
+    assert.deepEqual(store.trim(3), ['nf', 'old']);
+    assert.deepEqual(store.all().map((t) => t.id), ['new', 'run', 'mid']);
+    assert.deepEqual(store.trim(0), ['mid', 'new']);
+    assert.deepEqual(store.all().map((t) => t.id), ['run']);
+  });
+
+  it('stops firing after dispose() and after a listener is disposed', async () => {
+    const store = await open();
     const kept: StoreChange[] = [];
     const dropped: StoreChange[] = [];
     store.onDidChange((e) => kept.push(e));
