@@ -8,6 +8,7 @@ import { idleBench } from './idle';
 import { vscodeBench } from './inVscode';
 import type { Figure } from './lib/figure';
 import { pollerBench } from './poller';
+import { storeBench } from './store';
 import { formatTable } from './table';
 
 const ROUNDS = Number(process.env.VEO_BENCH_ROUNDS ?? 5);
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
   await step('2 poller at scale', () => pollerBench({ tasks: 1000, intervalMs: 5_000, intervals: 3, log }));
   await step('3 idle cost', () => idleBench(1000));
   await step('4 activation (outside VS Code)', () => activationBench(10));
+  await step('6 task store on disk', () => storeBench(10_000, ROUNDS));
   await step('4/5 activation, render and updates inside VS Code', async () => {
     const r = await vscodeBench();
     if (r.error) errors.push(`inside VS Code: ${r.error}`);

@@ -39,7 +39,7 @@ const READ = fs.constants.O_RDONLY | NOFOLLOW;
 /** Appends to an existing journal only: no O_CREAT (a missing journal means the generation moved on). */
 const APPEND = fs.constants.O_WRONLY | fs.constants.O_APPEND | NOFOLLOW;
 const CREATE = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NOFOLLOW;
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 256 * 1024;
 /** Compaction is worth it once the journals outgrow this and the snapshot. */
 export const MIN_COMPACTION_BYTES = 256 * 1024;
 
@@ -84,7 +84,7 @@ export class TaskJournal extends Disposable implements TaskPersistence {
     private readonly options: JournalOptions = {},
   ) {
     super();
-    this.sliceMs = options.sliceMs ?? 8;
+    this.sliceMs = options.sliceMs ?? 5;
   }
 
   /** Creates the folder and a first snapshot (generation 1, with `initialTasks`) unless one exists. */
@@ -352,10 +352,10 @@ export class TaskJournal extends Disposable implements TaskPersistence {
     let i = 0;
     while (i < lines.length) {
       const t0 = performance.now();
-      // Batches of 256 lines (about a millisecond) until the slice is spent.
+      // Batches of 32 lines (well under a millisecond) until the slice is spent.
       while (i < lines.length) {
-        onLines(lines.slice(i, i + 256));
-        i += 256;
+        onLines(lines.slice(i, i + 32));
+        i += 32;
         if (performance.now() - t0 >= this.sliceMs) break;
       }
       this.longestSliceMs = Math.max(this.longestSliceMs, performance.now() - t0);
