@@ -13,6 +13,7 @@ export async function extensionApi(): Promise<TestApi> {
   if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
   const api = await ext.activate();
   if (!api) throw new Error('the extension returned no test API (not in test mode?)');
+  await api.store.ready;
   return api;
 }
 
@@ -32,6 +33,7 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 
 /** Forgets every tracked task, so each suite starts from an empty tree. */
 export async function forgetAllTasks(api: TestApi): Promise<void> {
+  await api.store.ready;
   api.store.remove(api.store.all().map((t) => t.id));
   await api.store.flush();
 }
@@ -80,6 +82,8 @@ export function useSimulator(options: { withKey: boolean }): SuiteWorld {
 export async function reactivate(world: SuiteWorld): Promise<TestApi> {
   await world.api.disposeAll();
   latest = world.api = await world.api.activateAgain();
+  // The tasks load from disk after activate() returned (store.ready).
+  await world.api.store.ready;
   return world.api;
 }
 
