@@ -27,6 +27,7 @@ const VSCODE_SIDE = [
   'src/treeViews/tasksTreeProvider.ts',
   'src/treeViews/tasksView.ts',
   'src/ui/**/*.ts',
+  'src/windows/windowLeadership.ts',
 ];
 
 export default tseslint.config(

@@ -6,6 +6,8 @@ import { COMMANDS } from './commands/all';
 import { BaseUrlNotice } from './config/baseUrlNotice';
 import { Configuration } from './config/configuration';
 import { CreateForm } from './create/createForm';
+import { LeaderUpkeep } from './windows/leaderUpkeep';
+import { WindowLeadership } from './windows/windowLeadership';
 import { Creator } from './create/creator';
 import { PromptFileLenses } from './create/promptFileLenses';
 import { apiIsLocal } from './config/settings';
@@ -36,15 +38,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const running = own(new RunningTasks(store));
   const keyState = own(new KeyState(keys));
   const view = own(new TasksView(store, running, keyState, configuration));
-  const polling = own(new PollingController(store, keys, configuration, log));
+  const leadership = own(new WindowLeadership(context.globalStorageUri.fsPath, configuration, log));
+  const polling = own(new PollingController(store, keys, configuration, log, leadership));
   const downloads = new DownloadManager(store, log, configuration);
   const previews = own(new PreviewManager({ store, log, allowLocalLinks: () => apiIsLocal(configuration.current) }, context.extensionUri));
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   const creator = own(new Creator(store, keys, keyState, configuration, view, log));
   const createForm = own(new CreateForm(creator, context.extensionUri));
-  const services: Services = { testMode, configuration, store, running, keys, keyState, polling, view, log, downloads, previews, creator, createForm };
+  const services: Services = { testMode, configuration, store, running, keys, keyState, polling, leadership, view, log, downloads, previews, creator, createForm };
   own(new RunningStatusItem(running));
-  own(new ExpiryWatcher(store, configuration));
+  own(new ExpiryWatcher(store, configuration, leadership));
+  own(
+    new LeaderUpkeep({
+      store,
+      leadership,
+      settings: () => configuration.current,
+      onDidChangeSettings: (listener) => configuration.onDidChange(listener),
+      compact: () => store.persistence.compactIfNeeded?.() ?? Promise.resolve(false),
+      log: (message) => log.info(message),
+    }),
+  );
   own(new FinishedTasks(polling.onDidFinishTask, store, downloads, configuration));
   own(new BaseUrlNotice(configuration));
   own(new PromptFileLenses());

@@ -11,6 +11,7 @@ import type { PreviewManager } from './preview/previewManager';
 import type { RunningTasks } from './store/runningTasks';
 import type { TaskStore } from './store/taskStore';
 import type { TasksView } from './treeViews/tasksView';
+import type { WindowLeadership } from './windows/windowLeadership';
 
 export interface Services {
   /**
@@ -24,6 +25,8 @@ export interface Services {
   keys: ApiKeyStore;
   keyState: KeyState;
   polling: PollingController;
+  /** Whether this window is the one of the profile that polls, notifies and auto-downloads. */
+  leadership: WindowLeadership;
   view: TasksView;
   log: Logger;
   downloads: DownloadManager;

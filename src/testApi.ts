@@ -29,6 +29,13 @@ export interface TestApi {
   rememberedRows(): number;
   badge(): vscode.ViewBadge | undefined;
   viewMessage(): string | undefined;
+  /** This window's part in "one window of the profile polls". */
+  windows: {
+    isLeader(): boolean;
+    windowId(): string;
+    /** The window that leads, as this one last read the lease (undefined: none). */
+    leaderId(): string | undefined;
+  };
   previews: {
     panelFor(id: string): vscode.WebviewPanel | undefined;
     lastState(id: string): StateReport | undefined;
@@ -70,6 +77,11 @@ export function createTestApi(services: Services, context: vscode.ExtensionConte
     rememberedRows: () => view.provider.renderedCount,
     badge: () => view.treeView.badge,
     viewMessage: () => view.treeView.message,
+    windows: {
+      isLeader: () => services.leadership.isLeader,
+      windowId: () => services.leadership.windowId,
+      leaderId: () => services.leadership.leaderId,
+    },
     previews,
     createForm: {
       show: (values) => void services.createForm.show(values),

@@ -9,6 +9,9 @@ const DEFAULT_POLL_SECONDS = 30;
 const MAX_EXPIRY_WARNING_HOURS = 23;
 const DEFAULT_MAX_DOWNLOAD_MB = 2048;
 const MAX_DOWNLOAD_MB = 1024 * 1024;
+export const DEFAULT_HISTORY_LIMIT = 10_000;
+export const MIN_HISTORY_LIMIT = 100;
+export const MAX_HISTORY_LIMIT = 100_000;
 
 export interface Settings {
   baseUrl: BaseUrlCheck;
@@ -22,6 +25,10 @@ export interface Settings {
   maxDownloadBytes: number;
   /** Ask once per session before a request spends credits (`veo.confirmBeforeGenerate`). */
   confirmBeforeGenerate: boolean;
+  /** How many tasks the list keeps (`veo.history.maxTasks`). */
+  historyLimit: number;
+  /** What happens past it (`veo.history.whenFull`): the oldest finished tasks are forgotten, or nothing is. */
+  historyWhenFull: 'forgetOldestFinished' | 'keepAll';
 }
 
 /** Reads one raw setting (`veo.<key>`), as `WorkspaceConfiguration.get` does. */
@@ -29,6 +36,12 @@ export type RawSetting = (key: string) => unknown;
 
 /** Settings a workspace may set only once the user trusts it (see `capabilities` in package.json). */
 export const RESTRICTED_SETTINGS: ReadonlySet<string> = new Set(['downloadDirectory', 'autoDownload', 'maxDownloadSizeMB', 'notifyOnCompletion', 'expiryWarningHours', 'confirmBeforeGenerate']);
+
+/**
+ * Settings only the user's own settings may set (`"scope": "application"`): they act on the
+ * task list of the whole profile, so no workspace, trusted or not, may shrink it.
+ */
+export const APPLICATION_SETTINGS: ReadonlySet<string> = new Set(['history.maxTasks', 'history.whenFull']);
 
 /** A setting's value per scope, as `WorkspaceConfiguration.inspect` reports it. */
 export interface SettingLayers {
@@ -44,7 +57,8 @@ export interface SettingLayers {
  */
 export function effectiveValue(key: string, layers: SettingLayers | undefined, trusted: boolean): unknown {
   if (!layers) return undefined;
-  const workspace = trusted || !RESTRICTED_SETTINGS.has(key) ? (layers.workspaceFolderValue ?? layers.workspaceValue) : undefined;
+  const workspaceMayChoose = !APPLICATION_SETTINGS.has(key) && (trusted || !RESTRICTED_SETTINGS.has(key));
+  const workspace = workspaceMayChoose ? (layers.workspaceFolderValue ?? layers.workspaceValue) : undefined;
   return workspace ?? layers.globalValue ?? layers.defaultValue;
 }
 
@@ -54,6 +68,7 @@ export function parseSettings(get: RawSetting): Settings {
   const hours = Number(get('expiryWarningHours') ?? 3);
   const dir = get('downloadDirectory');
   const mb = Number(get('maxDownloadSizeMB') ?? DEFAULT_MAX_DOWNLOAD_MB);
+  const history = Number(get('history.maxTasks') ?? DEFAULT_HISTORY_LIMIT);
   return {
     baseUrl: checkBaseUrl(typeof base === 'string' && base !== '' ? base : DEFAULT_BASE_URL),
     pollIntervalMs: (Number.isFinite(seconds) ? clamp(seconds, MIN_POLL_SECONDS, MAX_POLL_SECONDS) : DEFAULT_POLL_SECONDS) * 1000,
@@ -63,6 +78,8 @@ export function parseSettings(get: RawSetting): Settings {
     expiryWarningHours: Number.isFinite(hours) ? clamp(hours, 0, MAX_EXPIRY_WARNING_HOURS) : 0,
     confirmBeforeGenerate: get('confirmBeforeGenerate') !== false,
     maxDownloadBytes: (Number.isFinite(mb) ? clamp(Math.round(mb), 1, MAX_DOWNLOAD_MB) : DEFAULT_MAX_DOWNLOAD_MB) * 1024 * 1024,
+    historyLimit: Number.isFinite(history) ? clamp(Math.round(history), MIN_HISTORY_LIMIT, MAX_HISTORY_LIMIT) : DEFAULT_HISTORY_LIMIT,
+    historyWhenFull: get('history.whenFull') === 'keepAll' ? 'keepAll' : 'forgetOldestFinished',
   };
 }
 

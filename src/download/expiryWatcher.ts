@@ -1,5 +1,6 @@
 // Warns once per task when its video link is about to expire and it is not downloaded.
-// One timer, armed for the next warning only.
+// One timer, armed for the next warning only, and only in the window that leads polling
+// (the warning is for the profile, not for each window).
 import * as vscode from 'vscode';
 import type { Configuration } from '../config/configuration';
 import { showWarning } from '../ui/notify';
@@ -10,15 +11,23 @@ import { formatDuration } from '../util/formatDuration';
 
 const HOUR = 3_600_000;
 
+/** Whether this window is the one that warns (see `windows/windowLeadership.ts`). */
+export interface WarningWindow {
+  readonly isLeader: boolean;
+  onDidChangeLeadership(listener: (leader: boolean) => void): vscode.Disposable;
+}
+
 export class ExpiryWatcher extends Disposable {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly store: TaskStore,
     private readonly configuration: Configuration,
+    private readonly window: WarningWindow,
   ) {
     super();
     this._register(toDisposable(() => clearTimeout(this.timer)));
+    this._register(window.onDidChangeLeadership(() => this.arm()));
     this._register(store.onDidChange(() => this.arm()));
     this._register(configuration.onDidChange(({ changed }) => changed.has('expiryWarningHours') && this.arm()));
     this.arm();
@@ -28,7 +37,7 @@ export class ExpiryWatcher extends Disposable {
     clearTimeout(this.timer);
     this.timer = undefined;
     const windowMs = this.configuration.current.expiryWarningHours * HOUR;
-    if (windowMs <= 0) return;
+    if (windowMs <= 0 || !this.window.isLeader) return;
     const now = Date.now();
     let next = Infinity;
     const due: Array<[string, number]> = [];

@@ -121,6 +121,13 @@ export class Poller {
     this.schedule();
   }
 
+  /** No request starts before `at` (a Retry-After another window's poller was given). */
+  blockUntil(at: number): void {
+    if (at <= this.blockedUntil) return;
+    this.blockedUntil = at;
+    this.schedule();
+  }
+
   /** Stops all requests (no key, or the key was refused) without forgetting tasks. */
   suspend(): void {
     this.suspended = true;

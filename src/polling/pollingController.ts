@@ -11,11 +11,14 @@ import { systemClock } from './clock';
 import type { TaskStore } from '../store/taskStore';
 import { isFinished, TrackedTask } from '../store/trackedTask';
 import { Disposable, toDisposable } from '../util/disposable';
+import type { WindowLeadership } from '../windows/windowLeadership';
 import { applyOutcome, justFinished, reviveNotFound } from './applyOutcome';
 
 export class PollingController extends Disposable {
   private readonly poller: Poller;
   private client: VeoClient | undefined;
+  /** The API refused the key (401/403) at this base URL; cleared by a new key or URL. */
+  private keyRefused = false;
   private readonly finished = this._register(new vscode.EventEmitter<TrackedTask>());
   private readonly keyRejected = this._register(new vscode.EventEmitter<number>());
   /** A task reached completed or failed. */
@@ -28,6 +31,7 @@ export class PollingController extends Disposable {
     private readonly keys: ApiKeyStore,
     private readonly configuration: Configuration,
     private readonly log: Logger,
+    private readonly leadership: WindowLeadership,
   ) {
     super();
     this.poller = new Poller({
@@ -40,7 +44,20 @@ export class PollingController extends Disposable {
     this._register(toDisposable(() => this.closeClient()));
     this._register(this.poller);
     this._register(store.onDidChange((change) => change.ids === undefined && this.syncTracked()));
-    this._register(keys.onDidChange(() => this.syncKey()));
+    this._register(
+      keys.onDidChange(() => {
+        this.keyRefused = false;
+        this.syncKey();
+      }),
+    );
+    // Only the window that leads polls (for every window of the profile); the others show what it finds.
+    this._register(
+      leadership.onDidChangeLeadership((leader) => {
+        if (leader) this.poller.blockUntil(leadership.sharedBlockedUntil);
+        this.syncKey();
+      }),
+    );
+    this._register(leadership.onDidRequestRefresh(() => this.refreshHere()));
     this._register(configuration.onDidChange(({ current, changed }) => this.applySettings(current.pollIntervalMs, changed.has('baseUrl'))));
     // The first requests (and so loading undici) wait until activation has returned.
     this.poller.suspend();
@@ -51,15 +68,29 @@ export class PollingController extends Disposable {
     this._register(toDisposable(() => clearImmediate(start)));
   }
 
-  /** Polls every unfinished task now, and asks again about tasks the API said it does not know. */
+  /**
+   * "VEO: Refresh" in this window: carried out by the window that polls (this one, or the
+   * leader it asks; a leader that does not answer is taken over).
+   */
   refresh(): void {
+    void this.leadership.requestRefresh();
+  }
+
+  /** Polls every unfinished task now, and asks again about tasks the API said it does not know. */
+  private refreshHere(): void {
     this.reviveNotFoundTasks();
     this.poller.pollNow();
+  }
+
+  /** Whether this window is the one that polls. */
+  get isLeader(): boolean {
+    return this.leadership.isLeader;
   }
 
   private applySettings(intervalMs: number, baseUrlChanged: boolean): void {
     this.poller.setIntervalMs(intervalMs);
     if (baseUrlChanged) {
+      this.keyRefused = false;
       this.closeClient();
       // Another server (or a fixed proxy) may know tasks the old one did not.
       this.reviveNotFoundTasks();
@@ -83,12 +114,14 @@ export class PollingController extends Disposable {
     this.client = undefined;
   }
 
-  /** A new key (or base URL) is tried at once; without one nothing polls. */
+  /** A new key (or base URL) is tried at once; without one nothing polls, nor in a window that does not lead. */
   private syncKey(): void {
     // Requests still in flight carry the old key (or go to the old URL): their answers,
     // a late 401 among them, must not count against the new one.
     this.poller.suspend();
-    if (this.keys.key && this.configuration.current.baseUrl.ok) this.poller.resume();
+    const canPoll = !!this.keys.key && this.configuration.current.baseUrl.ok && !this.keyRefused;
+    this.leadership.setCanPoll(canPoll);
+    if (canPoll && this.leadership.isLeader) this.poller.resume();
   }
 
   private syncTracked(): void {
@@ -112,10 +145,14 @@ export class PollingController extends Disposable {
       return;
     }
     if (outcome.kind === 'unauthorized') {
+      // Another window, with another key, may lead instead.
+      this.keyRefused = true;
+      this.leadership.setCanPoll(false);
       this.log.error(`The VEO API refused the API key (HTTP ${outcome.status}); polling stopped until a key is set.`);
       this.keyRejected.fire(outcome.status);
       return;
     }
+    if (outcome.kind === 'rateLimited' && nextPollAt !== undefined) this.leadership.shareBlockedUntil(nextPollAt);
     if (outcome.kind === 'error' || outcome.kind === 'rateLimited') {
       const wait = nextPollAt !== undefined ? `; next try in ${Math.round((nextPollAt - Date.now()) / 1000)} s` : '';
       this.log.warn(`${id}: ${outcome.kind === 'error' ? outcome.message : 'rate limited (429)'}${wait}`);

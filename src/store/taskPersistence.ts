@@ -16,6 +16,8 @@ export interface TaskPersistence extends IDisposable {
   readonly onDidChangeElsewhere: (listener: (change: ElsewhereChange) => void) => IDisposable;
   /** Looks for changes made elsewhere now instead of at the next interval (optional). */
   poll?(): void;
+  /** Folds what was appended into a new snapshot when it outgrew it; true when it did (optional). */
+  compactIfNeeded?(): Promise<boolean>;
 }
 
 /** Keeps the tasks in this process only. */

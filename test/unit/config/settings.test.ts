@@ -74,3 +74,21 @@ describe('effectiveValue', () => {
     assert.equal(effectiveValue('autoDownload', undefined, true), undefined);
   });
 });
+
+describe('history settings', () => {
+  it('default to 10,000 tasks, forgetting the oldest finished; clamped to 100..100,000', () => {
+    assert.equal(read({}).historyLimit, 10_000);
+    assert.equal(read({}).historyWhenFull, 'forgetOldestFinished');
+    assert.equal(read({ 'history.maxTasks': 5 }).historyLimit, 100);
+    assert.equal(read({ 'history.maxTasks': 1e9 }).historyLimit, 100_000);
+    assert.equal(read({ 'history.maxTasks': 'lots' }).historyLimit, 10_000);
+    assert.equal(read({ 'history.whenFull': 'keepAll' }).historyWhenFull, 'keepAll');
+    assert.equal(read({ 'history.whenFull': 'deleteEverything' }).historyWhenFull, 'forgetOldestFinished');
+  });
+
+  it('only the user\'s own settings choose them: a workspace, even a trusted one, cannot shrink the profile\'s history', () => {
+    const layers = { defaultValue: 10_000, globalValue: 20_000, workspaceValue: 100, workspaceFolderValue: 100 };
+    assert.equal(effectiveValue('history.maxTasks', layers, true), 20_000);
+    assert.equal(effectiveValue('history.whenFull', { defaultValue: 'forgetOldestFinished', workspaceValue: 'keepAll' }, true), 'forgetOldestFinished');
+  });
+});
