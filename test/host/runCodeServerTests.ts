@@ -4,7 +4,9 @@
  * host loads the extension in development mode and calls the tests module's `run()`
  * (through extensionTests.ts); the workbench reports the exit code through
  * `codeAutomationExit` and console output through `codeAutomationLog`. The suite writes
- * its counts to the file named by VEO_TEST_RESULTS.
+ * its counts to the file named by VEO_TEST_RESULTS. Tests can open more windows (pages of the
+ * same workbench) through the window-control server (windowControl.ts), whose URL every
+ * extension host gets as VEO_WINDOW_CONTROL.
  *
  *   npm run test:integration [-- --host oldest|latest|all]   (or VEO_TEST_HOST; default all)
  */
@@ -15,6 +17,8 @@ import { format } from 'node:util';
 import { provisionCodeServer, startCodeServer } from './codeServer';
 import { describeHost, selectedHosts, TestHost, TESTS_STARTED, tierName } from './hosts';
 import { repoRoot } from './paths';
+import { WINDOW_CONTROL_ENV } from '../integration/agent/protocol';
+import { startWindowControl } from './windowControl';
 import { exposeAutomation, launchChromium, openWorkbench } from './workbench';
 
 const TIMEOUT_MS = Number(process.env.VEO_INTEGRATION_TIMEOUT_MS ?? 10 * 60_000);
@@ -55,10 +59,13 @@ export async function runIntegrationTests(options: IntegrationRunOptions = {}): 
   const workspace = path.join(work, 'workspace');
   fs.mkdirSync(workspace);
   const resultsFile = path.join(work, 'results.json');
+  // Tests open more windows through it (test/integration/windows.ts).
+  const windowControl = await startWindowControl({ workDir: work });
   const server = await startCodeServer({
     host,
     env: {
       ...options.extraEnv,
+      [WINDOW_CONTROL_ENV]: windowControl.url,
       VEO_TEST_RESULTS: resultsFile,
       VEO_TEST_WORKSPACE: workspace,
       VEO_SUITE_MODULE: options.testsPath ?? path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
@@ -66,15 +73,19 @@ export async function runIntegrationTests(options: IntegrationRunOptions = {}): 
   });
   const browser = await launchChromium();
   let exitCode = 1;
+  const printLine = (line: string) => !NOISE.some((re) => re.test(line)) && options.filterLog?.(line) !== false;
   try {
-    const page = await browser.newPage();
+    // A context of its own (not browser.newPage()'s), so more windows can open in it.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    windowControl.attach({ context, host: server.host, folder: workspace, printLine, serverLog: server.logFile });
     let started = false;
     const exited = new Promise<number>((resolve) => {
       void exposeAutomation(page, {
         onLog: (type, args) => {
           const line = format(...args);
           if (line.startsWith(TESTS_STARTED)) started = true;
-          if (NOISE.some((re) => re.test(line)) || options.filterLog?.(line) === false) return;
+          if (!printLine(line)) return;
           (type === 'error' ? process.stderr : process.stdout).write(line + '\n');
         },
         onExit: resolve,
@@ -105,6 +116,7 @@ export async function runIntegrationTests(options: IntegrationRunOptions = {}): 
     clearTimeout(timer);
     clearTimeout(startTimer);
   } finally {
+    await windowControl.close();
     await browser.close();
     await server.close();
   }
