@@ -32,6 +32,9 @@ export interface LeaderLeaseOptions {
   log?: (message: string) => void;
 }
 
+/** Refresh requests from other windows are carried out at most this often. */
+export const MIN_REFRESH_GAP_MS = 2_000;
+
 export type RefreshRoute = 'here' | 'leader' | 'tookOver' | 'noLeader';
 
 export class LeaderLease extends Disposable {
@@ -50,6 +53,8 @@ export class LeaderLease extends Disposable {
   private ttlMs: number;
   private blockedUntil = 0;
   private lastRefreshHandled = 0;
+  /** When a Refresh another window asked for was last carried out. */
+  private lastRefreshRun = -Infinity;
   private lastRead: Lease | undefined;
   private readonly leadershipChanged = this._register(new Emitter<boolean>());
   private readonly refreshRequested = this._register(new Emitter<void>());
@@ -232,6 +237,11 @@ export class LeaderLease extends Disposable {
     const request = text === undefined ? undefined : parseRefreshRequest(text, this.now());
     if (!request || request.at <= this.lastRefreshHandled) return;
     this.lastRefreshHandled = request.at;
+    // Acknowledged either way; but requests that come faster than one per MIN_REFRESH_GAP_MS
+    // (a stuck key, or a process writing the file in a loop) do not make the API asked faster.
+    const now = this.now();
+    if (now - this.lastRefreshRun < MIN_REFRESH_GAP_MS) return;
+    this.lastRefreshRun = now;
     this.refreshRequested.fire();
   }
 

@@ -150,6 +150,20 @@ describe('LeaderLease (windows of one profile)', function () {
     assert.equal(refreshes, 2);
   });
 
+  it('Refresh requests written faster than one per 2 s are acknowledged but carried out once', async () => {
+    const a = window('a');
+    await waitFor('a leads', () => a.isLeader);
+    let refreshes = 0;
+    a.onDidRequestRefresh(() => refreshes++);
+    const file = path.join(dir, REFRESH_FILE);
+    for (let i = 1; i <= 5; i++) {
+      const at = Date.now();
+      fs.writeFileSync(file, JSON.stringify({ from: 'loop', at }));
+      await waitFor(`request ${i} acknowledged`, () => (onDisk()?.refreshedAt ?? 0) >= at);
+    }
+    assert.equal(refreshes, 1);
+  });
+
   it('a follower whose Refresh the leader does not answer (its lease still live, the leader stalled) takes over', async () => {
     fs.writeFileSync(path.join(dir, LEASE_FILE), JSON.stringify({ owner: 'stalled', expiresAt: Date.now() + 30 * TTL }));
     const b = window('b');
