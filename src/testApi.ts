@@ -3,11 +3,14 @@
 // follow behaviour, not internals.
 import type * as vscode from 'vscode';
 import type { Services } from './services';
+import type { Settings } from './config/settings';
 import type { FormStatus } from './create/formMessages';
 import type { StateReport } from './preview/messages';
 import type { RequestErrors } from './request/videoRequest';
 import type { TaskStore } from './store/taskStore';
 import type { TasksTreeProvider } from './treeViews/tasksTreeProvider';
+import { VIEW_OPTIONS_KEY } from './treeViews/tasksView';
+import type { ViewOptions } from './treeViews/viewOptions';
 
 export interface TestApi {
   /** The tracked tasks (tests set up and read state through it). */
@@ -19,8 +22,13 @@ export interface TestApi {
   secrets: vscode.SecretStorage;
   /** The tree as VS Code sees it. */
   tree: Pick<TasksTreeProvider, 'getChildren' | 'getTreeItem' | 'resolveTreeItem' | 'onDidChangeTreeData'>;
-  /** The tree's top-level rows (task ids), as VS Code asks for them. */
+  /** The tree's top-level rows (task ids, or group elements when grouped), as VS Code asks for them. */
   rows(): string[];
+  /** The tree as text, e.g. `["Completed (2): a, b", "Failed (1): c"]`, or the task ids when not grouped. */
+  shape(): string[];
+  /** Grouping, sorting and filters in use, and as remembered in workspaceState. */
+  viewOptions(): ViewOptions;
+  storedViewOptions(): unknown;
   /** A row as VS Code renders it, tooltip resolved as on hover. */
   row(id: string): vscode.TreeItem;
   /** The selected rows (task ids), as VS Code last reported them. */
@@ -29,6 +37,8 @@ export interface TestApi {
   rememberedRows(): number;
   badge(): vscode.ViewBadge | undefined;
   viewMessage(): string | undefined;
+  /** The settings as this window's extension reads them now. */
+  settings(): Settings;
   /** This window's part in "one window of the profile polls". */
   windows: {
     isLeader(): boolean;
@@ -69,6 +79,14 @@ export function createTestApi(services: Services, context: vscode.ExtensionConte
     secrets: context.secrets,
     tree: view.provider,
     rows: () => view.provider.getChildren(),
+    shape: () =>
+      view.provider.getChildren().map((element) => {
+        const children = view.provider.getChildren(element);
+        if (children.length === 0 && !view.provider.organized().groups.has(element)) return element;
+        return `${view.provider.getTreeItem(element).label} (${view.provider.getTreeItem(element).description}): ${children.join(', ')}`;
+      }),
+    viewOptions: () => view.options,
+    storedViewOptions: () => context.workspaceState.get(VIEW_OPTIONS_KEY),
     row: (id) => {
       const item = view.provider.getTreeItem(id);
       return view.provider.resolveTreeItem(item, id);
@@ -77,6 +95,7 @@ export function createTestApi(services: Services, context: vscode.ExtensionConte
     rememberedRows: () => view.provider.renderedCount,
     badge: () => view.treeView.badge,
     viewMessage: () => view.treeView.message,
+    settings: () => services.configuration.current,
     windows: {
       isLeader: () => services.leadership.isLeader,
       windowId: () => services.leadership.windowId,
