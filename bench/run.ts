@@ -8,10 +8,13 @@ import { idleBench } from './idle';
 import { vscodeBench } from './inVscode';
 import type { Figure } from './lib/figure';
 import { pollerBench } from './poller';
-import { storeBench } from './store';
+import { killBench, storeBench } from './store';
 import { formatTable } from './table';
+import { windowsBench } from './windows';
 
 const ROUNDS = Number(process.env.VEO_BENCH_ROUNDS ?? 5);
+/** Only these steps, by number (e.g. `VEO_BENCH_ONLY=6,7`); all when unset. */
+const ONLY = process.env.VEO_BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
 
 async function main(): Promise<number> {
   const started = performance.now();
@@ -19,6 +22,7 @@ async function main(): Promise<number> {
   const errors: string[] = [];
   const log = (line: string): void => console.log(line);
   const step = async (name: string, bench: () => Promise<Figure[]>): Promise<void> => {
+    if (ONLY && !name.split(' ')[0].split('/').some((n) => ONLY.includes(n))) return;
     const t0 = performance.now();
     console.log(`\n== ${name}`);
     try {
@@ -35,6 +39,8 @@ async function main(): Promise<number> {
   await step('3 idle cost', () => idleBench(1000));
   await step('4 activation (outside VS Code)', () => activationBench(10));
   await step('6 task store on disk', () => storeBench(10_000, ROUNDS));
+  await step('6 task store: kill -9 during a write', () => killBench(8));
+  await step('7 several windows', () => windowsBench({ tasks: 200, intervalMs: 2_000, ttlMs: 1_500, intervals: 3, log }));
   await step('4/5 activation, render and updates inside VS Code', async () => {
     const r = await vscodeBench();
     if (r.error) errors.push(`inside VS Code: ${r.error}`);

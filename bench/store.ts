@@ -2,15 +2,19 @@
 // with results, as a journal compacted into a snapshot; then: bytes one status change writes,
 // how long a TaskStore takes to construct (what activate() pays) and to load, the longest
 // synchronous stretch of the event loop while it loads, and a second window's lag.
+// killBench: a writer process killed with SIGKILL mid-write, then a load: tasks lost.
+import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { journalName } from '../src/store/journalFormat';
+import { openTaskStore } from '../src/store/openTaskStore';
 import { TaskJournal } from '../src/store/taskJournal';
 import { TaskStore } from '../src/store/taskStore';
 import type { Figure } from './lib/figure';
-import { fixed, max, median } from './lib/stats';
+import { fixed, max, median, sleep } from './lib/stats';
+import type { WriterMessage } from './journalWriterChild';
 
 export async function storeBench(tasks: number, rounds: number): Promise<Figure[]> {
   const section = '6 task store';
@@ -106,5 +110,55 @@ export async function storeBench(tasks: number, rounds: number): Promise<Figure[
   } finally {
     disposables.forEach((d) => d.dispose());
     fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * kill -9 during a write: a child appends to the store in a tight loop (journalWriterChild.ts)
+ * and reports each batch once store.flush() returned; it is killed with SIGKILL after a random
+ * 150-650 ms, `kills` times on the same folder (each run reads what the previous one left,
+ * torn last line included). Then a fresh TaskStore loads the folder: every task whose batch was
+ * reported must be there.
+ */
+export async function killBench(kills: number): Promise<Figure[]> {
+  const section = '6 task store';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'veo-kill-bench-'));
+  try {
+    const acked = new Set<string>();
+    let batches = 0;
+    for (let k = 0; k < kills; k++) {
+      const child = fork(path.join(__dirname, 'journalWriterChild.js'), [dir, `k${k}`], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+      await new Promise<void>((resolve, reject) => {
+        child.on('message', (m: WriterMessage) => {
+          if ('ready' in m) return resolve();
+          batches++;
+          m.acked.forEach((id) => acked.add(id));
+        });
+        void exited.then((how) => reject(new Error(`the writer exited before it was ready (${String(how)})`)));
+      });
+      await sleep(150 + Math.random() * 500);
+      child.kill('SIGKILL');
+      const how = await exited;
+      if (how !== 'SIGKILL') throw new Error(`the writer ended with ${String(how)}, not SIGKILL`);
+    }
+    const store = openTaskStore(dir, { get: () => undefined, update: () => Promise.resolve() }, { info: () => undefined, error: (m) => console.error(m) });
+    await store.ready;
+    const lost = [...acked].filter((id) => !store.has(id)).length;
+    const extra = store.size - (acked.size - lost);
+    store.dispose();
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).length;
+    return [
+      {
+        section,
+        name: 'kill -9 during a write: tasks lost',
+        value: String(lost),
+        goal: '0',
+        met: lost === 0,
+        basis: `${kills} SIGKILLs of a process writing in a tight loop (50 adds + 50 status changes per append, a compaction every 25 batches), 150-650 ms after it loaded; ${acked.size} tasks in ${batches} batches reported written (store.flush() returned) before the kills, all looked for in a fresh load; ${extra} more tasks were written but not reported yet; ${files} .jsonl files left`,
+      },
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
