@@ -19,6 +19,8 @@ export interface TestApi {
   apiKey(): string | undefined;
   /** Where the extension keeps its state, to check what is (and is not) persisted. */
   globalState: vscode.Memento;
+  /** `context.globalStorageUri`'s folder: the task store's files, and `windows/` (the lease). */
+  storageDir: string;
   secrets: vscode.SecretStorage;
   /** The tree as VS Code sees it. */
   tree: Pick<TasksTreeProvider, 'getChildren' | 'getTreeItem' | 'resolveTreeItem' | 'onDidChangeTreeData'>;
@@ -76,6 +78,7 @@ export function createTestApi(services: Services, context: vscode.ExtensionConte
     store,
     apiKey: () => keys.key,
     globalState: context.globalState,
+    storageDir: context.globalStorageUri.fsPath,
     secrets: context.secrets,
     tree: view.provider,
     rows: () => view.provider.getChildren(),

@@ -79,8 +79,9 @@ export function useSimulator(options: { withKey: boolean }): SuiteWorld {
  * As a window reload does: disposes everything the extension registered and activates it
  * again with the same state. Later suites get the new activation's API from `extensionApi`.
  */
-export async function reactivate(world: SuiteWorld): Promise<TestApi> {
+export async function reactivate(world: SuiteWorld, whileClosed?: () => Promise<void>): Promise<TestApi> {
   await world.api.disposeAll();
+  await whileClosed?.();
   latest = world.api = await world.api.activateAgain();
   // The tasks load from disk after activate() returned (store.ready).
   await world.api.store.ready;
