@@ -16,7 +16,7 @@ export async function vscodeBench(): Promise<{ figures: Figure[]; error?: string
       testsPath: path.join(__dirname, 'vscode', 'index.js'),
       extraEnv: { VEO_BENCH_RESULTS: file },
       filterLog: (line) => {
-        if (!/large extension state detected/.test(line)) return true;
+        if (!/\[mainThreadStorage\] large extension state detected/.test(line)) return true;
         largeState.push(line);
         return largeState.length === 1;
       },
@@ -33,7 +33,9 @@ export async function vscodeBench(): Promise<{ figures: Figure[]; error?: string
       section: '5 tree updates',
       name: "VS Code 'large extension state' warnings",
       value: String(largeState.length),
-      basis: `logged by VS Code's main thread on each write of the extension's globalState over its limit, during the whole VS Code bench${sizes.length ? ` (state: ${Math.round(Math.max(...sizes))} KB)` : ''}`,
+      goal: '0',
+      met: largeState.length === 0,
+      basis: `lines "[mainThreadStorage] large extension state detected (extensionId: ..., global: ...): N kb" (VS Code's ExtensionStorageService, logged in the workbench whenever it reads an extension's state over 512 KiB: at start and after every write of it) in the workbench and extension host log of the whole VS Code bench, 10,000 tasks stored${sizes.length ? ` (state: ${Math.round(Math.max(...sizes))} KB)` : ''}`,
     });
     return written;
   } finally {
