@@ -37,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const store = own(openTaskStore(context.globalStorageUri.fsPath, context.globalState, log));
   const running = own(new RunningTasks(store));
   const keyState = own(new KeyState(keys));
-  const view = own(new TasksView(store, running, keyState, configuration));
+  const view = own(new TasksView(store, running, keyState, configuration, context.workspaceState));
   const leadership = own(new WindowLeadership(context.globalStorageUri.fsPath, configuration, log));
   const polling = own(new PollingController(store, keys, configuration, log, leadership));
   const downloads = new DownloadManager(store, log, configuration);

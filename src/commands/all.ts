@@ -2,6 +2,14 @@
 import type * as vscode from 'vscode';
 import type { Services } from '../services';
 import { registerClearApiKey } from './clearApiKey';
+import { registerClearFilter } from './clearFilter';
+import { registerFilterByStatus } from './filterByStatus';
+import { registerFilterByText } from './filterByText';
+import { registerGoToTask } from './goToTask';
+import { registerGroupBy } from './groupBy';
+import { registerPinTask } from './pinTask';
+import { registerSortBy } from './sortBy';
+import { registerUnpinTask } from './unpinTask';
 import { registerClearFinished } from './clearFinished';
 import { registerCopyTaskId } from './copyTaskId';
 import { registerCopyVideoUrl } from './copyVideoUrl';
@@ -43,4 +51,12 @@ export const COMMANDS: ReadonlyArray<(services: Services) => vscode.Disposable> 
   registerNewVideoFromSelection,
   registerDuplicateAsNewVideo,
   registerGenerateFromPromptFile,
+  registerGroupBy,
+  registerSortBy,
+  registerFilterByStatus,
+  registerFilterByText,
+  registerClearFilter,
+  registerGoToTask,
+  registerPinTask,
+  registerUnpinTask,
 ];

@@ -66,6 +66,7 @@ export const TASK_FIELDS: readonly (keyof TrackedTask)[] = [
   'localFile',
   'linkExpired',
   'expiryWarned',
+  'pinned',
 ];
 const KNOWN = new Set<string>(TASK_FIELDS);
 
@@ -106,7 +107,7 @@ function sanitize(task: TrackedTask): TrackedTask {
   setOrDelete(out, 'problem', storedProblem(out.problem));
   setOrDelete(out, 'notFoundStreak', storedStreak(out.notFoundStreak));
   setOrDelete(out, 'localFile', typeof out.localFile === 'string' && isSanePath(out.localFile) ? out.localFile : undefined);
-  for (const key of ['notFound', 'notified', 'linkExpired', 'expiryWarned'] as const) {
+  for (const key of ['notFound', 'notified', 'linkExpired', 'expiryWarned', 'pinned'] as const) {
     if (typeof out[key] !== 'boolean') delete out[key];
   }
   return out;

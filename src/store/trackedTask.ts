@@ -45,6 +45,8 @@ export interface TrackedTask {
   linkExpired?: boolean;
   /** The "link expires soon" warning was shown. */
   expiryWarned?: boolean;
+  /** Pinned to the top of the Tasks view ("Pin"). */
+  pinned?: boolean;
 }
 
 export type TaskState = KnownStatus | 'pending' | 'unknown' | 'notFound';

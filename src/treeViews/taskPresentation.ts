@@ -17,7 +17,8 @@ const SHORT_ERROR = 60;
  * - `hasFile`: a downloaded copy exists (open it, reveal it);
  * - `hasLink`: the video link may still work (copy it);
  * - `hasRequest`: this extension created it and knows what was asked (duplicate it);
- * - `retryable`: it failed and what was asked is known (open the form to try again).
+ * - `retryable`: it failed and what was asked is known (open the form to try again);
+ * - `pinned`: pinned to the top (Unpin instead of Pin).
  */
 export function taskContextValue(task: TrackedTask, now: number): string {
   const tokens = ['veoTask', taskState(task)];
@@ -28,6 +29,7 @@ export function taskContextValue(task: TrackedTask, now: number): string {
   if (video === 'downloaded') tokens.push('hasFile');
   if (video === 'online' || video === 'downloaded') tokens.push('hasLink');
   if (task.request) tokens.push(taskState(task) === 'failed' ? 'hasRequest retryable' : 'hasRequest');
+  if (task.pinned) tokens.push('pinned');
   return tokens.join(' ');
 }
 

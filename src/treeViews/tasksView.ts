@@ -7,6 +7,15 @@ import type { RunningTasks } from '../store/runningTasks';
 import type { TaskStore } from '../store/taskStore';
 import { Disposable, toDisposable } from '../util/disposable';
 import { TasksTreeProvider } from './tasksTreeProvider';
+import { filterMessage, isFiltered, parseViewOptions, ViewOptions } from './viewOptions';
+
+/** Where the grouping, sort order and filters are remembered (per workspace; a few bytes). */
+export const VIEW_OPTIONS_KEY = 'veo.viewOptions';
+
+export interface MementoLike {
+  get(key: string): unknown;
+  update(key: string, value: unknown): Thenable<void>;
+}
 
 export const TASKS_VIEW_ID = 'veo.tasks';
 const TICK_MS = 5_000;
@@ -22,9 +31,12 @@ export class TasksView extends Disposable {
     private readonly running: RunningTasks,
     private readonly keyState: KeyState,
     private readonly configuration: Configuration,
+    private readonly viewState?: MementoLike,
   ) {
     super();
     this.provider = this._register(new TasksTreeProvider(store));
+    this.provider.setOptions(parseViewOptions(viewState?.get(VIEW_OPTIONS_KEY)));
+    this._register(this.provider.onDidReorganize(() => this.showMessage()));
     this.treeView = this._register(
       vscode.window.createTreeView(TASKS_VIEW_ID, { treeDataProvider: this.provider, canSelectMany: true, showCollapseAll: false }),
     );
@@ -36,9 +48,22 @@ export class TasksView extends Disposable {
     this.showBadge();
     this.showKeyState();
     this.syncTicker();
+    void vscode.commands.executeCommand('setContext', 'veo.filtered', isFiltered(this.provider.options));
   }
 
-  /** Reveals and selects a task's row. */
+  get options(): ViewOptions {
+    return this.provider.options;
+  }
+
+  /** Regroups, re-sorts or filters the rows, and remembers it for this workspace. */
+  async setOptions(options: ViewOptions): Promise<void> {
+    if (!this.provider.setOptions(options)) return;
+    this.showMessage();
+    await vscode.commands.executeCommand('setContext', 'veo.filtered', isFiltered(options));
+    await this.viewState?.update(VIEW_OPTIONS_KEY, options);
+  }
+
+  /** Reveals and selects a task's row (in its group; a row hidden by the filter is not there to reveal). */
   async reveal(id: string): Promise<void> {
     await this.treeView.reveal(id, { select: true, focus: true });
   }
@@ -51,8 +76,18 @@ export class TasksView extends Disposable {
   /** No key: no rows (the welcome view shows). A bad base URL or a refused key: a message above the rows. */
   private showKeyState(): void {
     this.provider.setHidden(!this.keyState.hasKey);
+    this.showMessage();
+  }
+
+  /** Plain text above the rows: a bad base URL or a refused key first, else what the filter hides. */
+  private showMessage(): void {
     const base = this.configuration.current.baseUrl;
-    this.treeView.message = !base.ok ? base.message : this.keyState.rejected ? KEY_REFUSED_MESSAGE : undefined;
+    let message = !base.ok ? base.message : this.keyState.rejected ? KEY_REFUSED_MESSAGE : undefined;
+    if (message === undefined && this.keyState.hasKey && isFiltered(this.provider.options)) {
+      const { shown, total } = this.provider.organized();
+      message = filterMessage(this.provider.options, shown, total);
+    }
+    if (this.treeView.message !== message) this.treeView.message = message;
   }
 
   /** Ticks only while the view is visible; a hidden view costs nothing. */

@@ -145,6 +145,8 @@ describe('storedShape', () => {
     it('keeps the flags only as booleans', () => {
       const t = load({ notFound: 'yes', notified: 1, linkExpired: null, expiryWarned: true });
       assert.deepEqual(t, { id: 'a', addedAt: 1, expiryWarned: true });
+      assert.deepEqual(load({ pinned: true }), { id: 'a', addedAt: 1, pinned: true });
+      assert.deepEqual(load({ pinned: 'true' }), { id: 'a', addedAt: 1 }, 'pinned only as a boolean');
     });
 
     it('keeps a 404 streak only when it is one', () => {
