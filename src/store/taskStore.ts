@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Disposable } from '../util/disposable';
 import { Emitter, reportListenerError } from '../util/emitter';
 import { applyRecord, diffRecord, JournalRecord } from './journalFormat';
+import { storedTask } from './storedShape';
 import type { ElsewhereChange, TaskPersistence } from './taskPersistence';
 import { isFinished, TrackedTask } from './trackedTask';
 
@@ -102,8 +103,12 @@ export class TaskStore extends Disposable {
   update(id: string, patch: Partial<Omit<TrackedTask, 'id'>>): TrackedTask | undefined {
     const current = this.tasks.get(id);
     if (!current) return undefined;
-    const next: TrackedTask = { ...current, ...patch, id };
-    for (const key of Object.keys(next) as (keyof TrackedTask)[]) if (next[key] === undefined) delete next[key];
+    const merged: TrackedTask = { ...current, ...patch, id };
+    for (const key of Object.keys(merged) as (keyof TrackedTask)[]) if (merged[key] === undefined) delete merged[key];
+    // Held exactly as it is stored and read back (the same validation, plain objects): a value
+    // from the network (another prototype, an uncapped field) would otherwise differ from the
+    // same value read back from the journal, and every poll would write it again.
+    const next = storedTask(merged) ?? merged;
     const record = diffRecord(current, next);
     if (!record) return current;
     this.tasks.set(id, next);
