@@ -163,7 +163,7 @@ describe('Creating videos in VS Code', function () {
     assert.equal(restored.disposed(), false);
     assert.equal(api.createForm.isOpen(), true, 'the restored panel is the form');
     // The real page (media/create.js) loads the restored fields and reports them back.
-    await waitFor('the page reports the restored fields', () => api.createForm.reportedValues()?.prompt === typed.prompt, 20_000);
+    await waitFor('the page reports the restored fields', () => api.createForm.reportedValues()?.prompt === typed.prompt, 30_000);
     assert.deepEqual(api.createForm.reportedValues(), { ...typed, firstFrame: '', lastFrame: '' });
     assert.deepEqual(api.createForm.errors(), {}, 'a valid request');
 
@@ -179,7 +179,7 @@ describe('Creating videos in VS Code', function () {
     restored.panel.dispose();
     for (const saved of [undefined, null, 'prompt', { values: 'prompt' }, { values: [1] }]) {
       const odd = await revivePanel(serializer, 'veo.newVideo', saved);
-      await waitFor(`the page reports empty fields for ${JSON.stringify(saved)}`, () => api.createForm.reportedValues()?.prompt === '', 20_000);
+      await waitFor(`the page reports empty fields for ${JSON.stringify(saved)}`, () => api.createForm.reportedValues()?.prompt === '', 30_000);
       odd.panel.dispose();
       await waitFor('closed', () => !api.createForm.isOpen());
     }

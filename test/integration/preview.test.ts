@@ -10,6 +10,12 @@ import { reactivateWithSerializer, revivePanel, trackFinishedTask, useSimulator,
 import { captureNotifications } from './notificationsCapture';
 import { stubOpenExternal, stubSaveDialog } from './stubs';
 
+/**
+ * How long a webview page may take to load and report (its own frame and scripts): generous,
+ * since CI's two cores also run the workbench, code-server and the browser.
+ */
+const PAGE_MS = 30_000;
+
 /** The page's `data-settings`, unescaped and parsed. */
 function pageSettings(html: string): { taskId: string; src?: string; error?: { kind: string; message: string } } {
   const m = /data-settings="([^"]*)"/.exec(html);
@@ -51,14 +57,14 @@ describe('Previewing videos in VS Code', function () {
   }
 
   async function waitForPage(id: string): Promise<void> {
-    await waitFor(`${id}'s page reports its state`, () => state(id) !== undefined, 20_000);
+    await waitFor(`${id}'s page reports its state`, () => state(id) !== undefined, PAGE_MS);
   }
 
   async function waitForPlaying(id: string, beyond = 0.5): Promise<void> {
     await waitFor(`${id} plays beyond ${beyond} s (last state: ${JSON.stringify(state(id))})`, () => {
       const s = state(id);
       return s?.state === 'playing' && (s.currentTime ?? 0) > beyond;
-    }, 20_000);
+    }, PAGE_MS);
   }
 
   before(() => {
@@ -101,7 +107,7 @@ describe('Previewing videos in VS Code', function () {
     const id = await completedTask({ videoTtlMs: 1000 });
     sim.advance(5_000);
     await vscode.commands.executeCommand('veo.previewVideo', id);
-    await waitFor(`expired state (last: ${JSON.stringify(state(id))})`, () => state(id)?.state === 'error' && state(id)?.detail === 'expired', 20_000);
+    await waitFor(`expired state (last: ${JSON.stringify(state(id))})`, () => state(id)?.state === 'error' && state(id)?.detail === 'expired', PAGE_MS);
     assert.equal(api.store.get(id)?.linkExpired, true, 'the task records the dead link');
     const html = previews().htmlFor(id)!;
     assert.ok(html.includes(EXPIRED_TEXT), html);
@@ -113,12 +119,12 @@ describe('Previewing videos in VS Code', function () {
     const live = await completedTask();
     api.store.update(id, { linkExpired: true });
     await vscode.commands.executeCommand('veo.previewVideo', id);
-    await waitFor(`expired state (last: ${JSON.stringify(state(id))})`, () => state(id)?.state === 'error' && state(id)?.detail === 'expired');
+    await waitFor(`expired state (last: ${JSON.stringify(state(id))})`, () => state(id)?.state === 'error' && state(id)?.detail === 'expired', PAGE_MS);
     assert.ok(previews().htmlFor(id)!.includes(`<p id="error-text">${EXPIRED_TEXT}</p>`));
     // Positive control: a live link previewed after it is fetched; had the expired one's page
     // asked for its video, that request would have come first.
     await vscode.commands.executeCommand('veo.previewVideo', live);
-    await waitFor('the live link is fetched', () => videoRequestsFor(live) > 0, 20_000);
+    await waitFor('the live link is fetched', () => videoRequestsFor(live) > 0, PAGE_MS);
     assert.equal(videoRequestsFor(id), 0, 'no request for the expired video');
   });
 
@@ -126,13 +132,13 @@ describe('Previewing videos in VS Code', function () {
     const down = await completedTask();
     sim.injectFault({ kind: 'status', code: 503 }, { on: 'video', taskId: down, times: Infinity });
     await vscode.commands.executeCommand('veo.previewVideo', down);
-    await waitFor(`network error (last: ${JSON.stringify(state(down))})`, () => state(down)?.state === 'error' && state(down)?.detail === 'network', 20_000);
+    await waitFor(`network error (last: ${JSON.stringify(state(down))})`, () => state(down)?.state === 'error' && state(down)?.detail === 'network', PAGE_MS);
     assert.equal(api.store.get(down)?.linkExpired, undefined, 'a failing host is not an expired link');
     sim.clearFaults();
 
     const garbage = await completedTask({ videoBytes: 64 * 1024 });
     await vscode.commands.executeCommand('veo.previewVideo', garbage);
-    await waitFor(`format error (last: ${JSON.stringify(state(garbage))})`, () => state(garbage)?.state === 'error' && state(garbage)?.detail === 'format', 20_000);
+    await waitFor(`format error (last: ${JSON.stringify(state(garbage))})`, () => state(garbage)?.state === 'error' && state(garbage)?.detail === 'format', PAGE_MS);
   });
 
   it('renders a strict CSP, a nonce on every script, and escapes network text', async () => {
@@ -140,7 +146,7 @@ describe('Previewing videos in VS Code', function () {
     const id = await completedTask({ outcome: 'failed', error: `${evil} "quoted" & more` });
     api.store.update(id, { label: '"><script>alert(2)</script>' });
     await vscode.commands.executeCommand('veo.previewVideo', id);
-    await waitFor(`error state (last: ${JSON.stringify(state(id))})`, () => state(id)?.state === 'error' && state(id)?.detail === 'noVideo');
+    await waitFor(`error state (last: ${JSON.stringify(state(id))})`, () => state(id)?.state === 'error' && state(id)?.detail === 'noVideo', PAGE_MS);
     const html = previews().htmlFor(id)!;
 
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
@@ -229,7 +235,7 @@ describe('Previewing videos in VS Code', function () {
     api.store.update(id, { linkExpired: true });
     const url = api.store.get(id)!.result!.video_url!;
     await vscode.commands.executeCommand('veo.previewVideo', id);
-    await waitFor(`expired state (last: ${JSON.stringify(state(id))})`, () => state(id)?.state === 'error');
+    await waitFor(`expired state (last: ${JSON.stringify(state(id))})`, () => state(id)?.state === 'error', PAGE_MS);
     const garbage: unknown[] = [
       { type: 'state', state: 'paused', detail: 'd'.repeat(500), currentTime: -1, extra: 'ignored' },
       null, 0, 'copyUrl', ['action', 'download'], {}, { type: 'action' }, { action: 'download' },
