@@ -53,7 +53,10 @@ export class PollingController extends Disposable {
     // Only the window that leads polls (for every window of the profile); the others show what it finds.
     this._register(
       leadership.onDidChangeLeadership((leader) => {
-        if (leader) this.poller.blockUntil(leadership.sharedBlockedUntil);
+        if (leader) {
+          this.poller.blockUntil(leadership.sharedBlockedUntil);
+          this.syncTracked();
+        }
         this.syncKey();
       }),
     );
@@ -125,7 +128,11 @@ export class PollingController extends Disposable {
   }
 
   private syncTracked(): void {
-    for (const id of this.poller.trackedIds()) if (!this.store.has(id)) this.poller.untrack(id);
+    // Finished elsewhere (by the leading window, while this one followed): nothing left to ask.
+    for (const id of this.poller.trackedIds()) {
+      const task = this.store.get(id);
+      if (!task || isFinished(task)) this.poller.untrack(id);
+    }
     for (const task of this.store.all()) if (!isFinished(task)) this.poller.track(task.id, task.notFoundStreak);
   }
 
