@@ -118,10 +118,12 @@ export class TaskOrganizer {
 
   /**
    * These tasks changed. Returns true when one of them has to move (its order, group, filter
-   * match or pin changed): the tree needs its top level again. False: redrawing their rows is enough.
+   * match or pin changed) in rows already worked out: the tree needs its top level again. False:
+   * redrawing their rows is enough.
    */
   changed(tasks: readonly TrackedTask[], now: number): boolean {
-    if (!this.organized) return true;
+    // Nothing shown yet (or about to be worked out again): redrawing rows is all it takes.
+    const shown = this.organized !== undefined;
     const bounds = dayBounds(now);
     let moved = false;
     for (const task of tasks) {
@@ -130,7 +132,7 @@ export class TaskOrganizer {
       this.seen.set(task.id, task);
     }
     if (moved) this.invalidate();
-    return moved;
+    return moved && shown;
   }
 
   /** The rows, cached until options or tasks change (or the day groups go stale). */

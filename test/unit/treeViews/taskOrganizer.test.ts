@@ -200,14 +200,21 @@ describe('TaskOrganizer', () => {
     assert.deepEqual(shape(o), ['a', 'e']);
   });
 
-  it('changed() before any organize says "reorganise"; invalidate() picks up added and removed tasks', () => {
-    const { o, source } = organizer(sample());
-    assert.equal(o.changed([source.get('a')!], NOW), true);
+  it('changed() before any rows were worked out only redraws rows (the next organize sees the change); invalidate() picks up added and removed tasks', () => {
+    const { o, source } = organizer(sample(), { sortBy: 'name' });
+    o.organize(NOW);
+    o.setOptions({ groupBy: 'status', sortBy: 'name' });
+    const renamed = { ...source.get('a')!, label: 'zz last' };
+    source.set(renamed);
+    assert.equal(o.changed([renamed], NOW), false, 'nothing shown to move');
+    assert.deepEqual(shape(o), ['Checking: d', 'Queued: c', 'Processing: e', 'Completed: a', 'Failed: b']);
+    o.setOptions({ groupBy: 'none', sortBy: 'name' });
+    assert.deepEqual(shape(o), ['b', 'd', 'e', 'c', 'a'], 'sorted again with the new name');
     o.organize(NOW);
     source.tasks.delete('a');
     source.set(task('f', { status: 'queued', created: NOW }));
     o.invalidate();
-    assert.deepEqual(shape(o), ['f', 'e', 'b', 'c', 'd']);
+    assert.deepEqual(shape(o), ['b', 'd', 'e', 'f', 'c']);
   });
 
   it('skips ids the source no longer has', () => {
