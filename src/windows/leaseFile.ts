@@ -39,17 +39,20 @@ function finiteTime(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0;
 }
 
-/** The lease in `text`, checked and clamped against `now`; undefined when it is not one. */
-export function parseLease(text: string, now: number): Lease | undefined {
-  let raw: unknown;
+/** The JSON object in `text` (not an array), or undefined. */
+function parseObject(text: string): Record<string, unknown> | undefined {
   try {
-    raw = JSON.parse(text);
+    const raw: unknown = JSON.parse(text);
+    return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const r = raw as Record<string, unknown>;
-  if (typeof r.owner !== 'string' || !OWNER.test(r.owner) || !finiteTime(r.expiresAt)) return undefined;
+}
+
+/** The lease in `text`, checked and clamped against `now`; undefined when it is not one. */
+export function parseLease(text: string, now: number): Lease | undefined {
+  const r = parseObject(text);
+  if (!r || typeof r.owner !== 'string' || !OWNER.test(r.owner) || !finiteTime(r.expiresAt)) return undefined;
   const lease: Lease = { owner: r.owner, expiresAt: Math.min(r.expiresAt, now + MAX_LEASE_MS) };
   if (finiteTime(r.blockedUntil) && r.blockedUntil > now) lease.blockedUntil = Math.min(r.blockedUntil, now + MAX_BLOCK_MS);
   if (finiteTime(r.refreshedAt)) lease.refreshedAt = Math.min(r.refreshedAt, now);
@@ -57,15 +60,8 @@ export function parseLease(text: string, now: number): Lease | undefined {
 }
 
 export function parseRefreshRequest(text: string, now: number): RefreshRequest | undefined {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const r = raw as Record<string, unknown>;
-  if (typeof r.from !== 'string' || !OWNER.test(r.from) || !finiteTime(r.at)) return undefined;
+  const r = parseObject(text);
+  if (!r || typeof r.from !== 'string' || !OWNER.test(r.from) || !finiteTime(r.at)) return undefined;
   return { from: r.from, at: Math.min(r.at, now) };
 }
 
