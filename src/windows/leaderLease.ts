@@ -12,6 +12,8 @@
 // - Refresh from a follower: a request file the leader watches; the leader acknowledges it in
 //   the lease (`refreshedAt`). No answer within a tick and a second: the leader is hung, the
 //   follower takes the lease and polls itself.
+// - A folder that cannot be written (read-only disk): the window polls on its own (logged
+//   once), since no window could hold a lease there; it steps down for a live lease of another.
 // - The API's Retry-After travels in the lease (`blockedUntil`), so a new leader honours it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -53,6 +55,8 @@ export class LeaderLease extends Disposable {
   private ttlMs: number;
   private blockedUntil = 0;
   private lastRefreshHandled = 0;
+  /** The last write of the lease failed (logged once until one succeeds). */
+  private writeFailing = false;
   /** When a Refresh another window asked for was last carried out. */
   private lastRefreshRun = -Infinity;
   private lastRead: Lease | undefined;
@@ -249,7 +253,12 @@ export class LeaderLease extends Disposable {
   private async acquire(seen: Lease | undefined, force: boolean): Promise<void> {
     const now = this.now();
     if (!force && seen && seen.owner !== this.options.windowId && seen.expiresAt > now) return;
-    if (!this.write({ owner: this.options.windowId, expiresAt: now + this.ttlMs, ...(seen?.blockedUntil ? { blockedUntil: seen.blockedUntil } : {}) })) return;
+    if (!this.write({ owner: this.options.windowId, expiresAt: now + this.ttlMs, ...(seen?.blockedUntil ? { blockedUntil: seen.blockedUntil } : {}) })) {
+      // The folder cannot be written (read-only disk, a file in its place): no window can hold
+      // a lease there, so none would poll. Better this one alone than none.
+      this.setLeader(true);
+      return;
+    }
     await delay(this.confirmDelayMs);
     if (this.isDisposed || !this.eligible) {
       this.release(false);
@@ -268,7 +277,10 @@ export class LeaderLease extends Disposable {
     const lease: Lease = { owner: this.options.windowId, expiresAt: this.now() + this.ttlMs };
     if (this.blockedUntil > this.now()) lease.blockedUntil = this.blockedUntil;
     if (this.lastRefreshHandled > 0) lease.refreshedAt = this.lastRefreshHandled;
-    if (!this.write(lease)) this.setLeader(false);
+    if (this.write(lease)) return;
+    // Cannot write: step down only for another window's live lease (it can write, so it polls).
+    const current = this.read();
+    if (current && current.owner !== this.options.windowId && current.expiresAt > this.now()) this.setLeader(false);
   }
 
   private write(lease: Lease): boolean {
@@ -276,9 +288,14 @@ export class LeaderLease extends Disposable {
       fs.mkdirSync(this.options.dir, { recursive: true });
       writeJsonAtomically(this.file, lease);
       this.lastRead = lease;
+      if (this.writeFailing) this.log('windows: the lease can be written again.');
+      this.writeFailing = false;
       return true;
     } catch (e) {
-      this.log(`windows: cannot write the lease: ${e instanceof Error ? e.message : String(e)}`);
+      if (!this.writeFailing) {
+        this.log(`windows: cannot write the lease (${e instanceof Error ? e.message : String(e)}); this window polls on its own unless another window leads.`);
+      }
+      this.writeFailing = true;
       return false;
     }
   }
