@@ -10,8 +10,9 @@ export const NOT_FOUND_MESSAGE = 'not found (404)';
 export function applyOutcome(task: TrackedTask, outcome: QueryOutcome, now: number, nextPollAt: number | undefined): TaskPatch | undefined {
   switch (outcome.kind) {
     case 'ok': {
-      const completedAt = outcome.result.status === 'completed' ? (task.completedAt ?? completionEstimate(task, outcome.result.created, now)) : task.completedAt;
-      return { result: outcome.result, problem: undefined, notFound: undefined, notFoundStreak: undefined, completedAt };
+      const status = outcome.result.status;
+      const completedAt = status === 'completed' ? (task.completedAt ?? completionEstimate(task, outcome.result.created, now)) : task.completedAt;
+      return { result: outcome.result, problem: undefined, notFound: undefined, notFoundStreak: undefined, completedAt, ...progressTimes(task, status, now) };
     }
     case 'notFound':
       if (outcome.final) return { notFound: true, notFoundStreak: undefined, problem: undefined };
@@ -23,6 +24,20 @@ export function applyOutcome(task: TrackedTask, outcome: QueryOutcome, now: numb
     case 'unauthorized':
       return undefined;
   }
+}
+
+/**
+ * When it was first seen started and finished (for the queued and generation times). Only
+ * transitions this extension saw count: a task tracked when already finished gets neither.
+ */
+function progressTimes(task: TrackedTask, status: string, now: number): Pick<TaskPatch, 'startedAt' | 'finishedAt'> {
+  const finished = status === 'completed' || status === 'failed';
+  const seenWaiting = task.result !== undefined && task.result.status === 'queued';
+  const seenRunning = task.result !== undefined && !['completed', 'failed'].includes(task.result.status);
+  const out: Pick<TaskPatch, 'startedAt' | 'finishedAt'> = {};
+  if (task.startedAt === undefined && status !== 'queued' && seenWaiting) out.startedAt = now;
+  if (task.finishedAt === undefined && finished && seenRunning) out.finishedAt = now;
+  return out;
 }
 
 /**

@@ -2,7 +2,8 @@
 // with their ways out. Pure (no `vscode`): the panel turns this into a webview page.
 import { linkRefusal } from '../download/linkPolicy';
 import type { LinkState } from '../download/probeLink';
-import { linkExpiresAt, taskLabel, taskState, TrackedTask, videoAvailability } from '../store/trackedTask';
+import { linkExpiresAt, taskDurations, taskLabel, taskState, TrackedTask, videoAvailability } from '../store/trackedTask';
+import { formatDuration } from '../util/formatDuration';
 
 export const EXPIRED_TEXT = 'This link expired; download copies are kept locally - none exists for this task';
 export const NETWORK_TEXT = 'Could not load the video: network error';
@@ -155,6 +156,9 @@ function taskFacts(task: TrackedTask, now: number, hasLocalCopy: boolean): Previ
   if (r?.created !== undefined) facts.push({ name: 'Created', value: isoSeconds(r.created) });
   facts.push({ name: 'Status', value: r?.status ?? taskState(task) });
   if (r?.actualDuration !== undefined) facts.push({ name: 'Duration', value: `${r.actualDuration} s` });
+  const { queuedMs, generationMs } = taskDurations(task);
+  if (queuedMs !== undefined) facts.push({ name: 'Queued for', value: formatDuration(queuedMs) });
+  if (generationMs !== undefined) facts.push({ name: 'Generated in', value: formatDuration(generationMs) });
   if (hasLocalCopy && task.localFile) {
     facts.push({ name: 'Video', value: `downloaded to ${task.localFile}` });
   } else {

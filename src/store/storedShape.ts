@@ -59,6 +59,8 @@ export const TASK_FIELDS: readonly (keyof TrackedTask)[] = [
   'addedAt',
   'result',
   'completedAt',
+  'startedAt',
+  'finishedAt',
   'notFound',
   'notFoundStreak',
   'problem',
@@ -104,6 +106,8 @@ function sanitize(task: TrackedTask): TrackedTask {
   else delete out.result;
   setOrDelete(out, 'request', storedRequest(out.request));
   setOrDelete(out, 'completedAt', saneTimeMs(out.completedAt));
+  setOrDelete(out, 'startedAt', saneTimeMs(out.startedAt));
+  setOrDelete(out, 'finishedAt', saneTimeMs(out.finishedAt));
   setOrDelete(out, 'problem', storedProblem(out.problem));
   setOrDelete(out, 'notFoundStreak', storedStreak(out.notFoundStreak));
   setOrDelete(out, 'localFile', typeof out.localFile === 'string' && isSanePath(out.localFile) ? out.localFile : undefined);

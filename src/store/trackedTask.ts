@@ -31,6 +31,10 @@ export interface TrackedTask {
   result?: TaskResult;
   /** When this extension first saw it completed: the video link expires about 24 h later. */
   completedAt?: number;
+  /** When this extension first saw it past `queued` (processing, or finished straight from queued). */
+  startedAt?: number;
+  /** When this extension first saw it completed or failed, having seen it running before. */
+  finishedAt?: number;
   /** The server said 404 for this id, repeatedly (see `polling/notFound.ts`): no longer polled. */
   notFound?: boolean;
   /** 404s in a row not yet taken as final; kept so a reload does not start the count again. */
@@ -93,4 +97,28 @@ export function downloadable(task: TrackedTask, now: number): boolean {
 /** When the video link stops working (estimated: the API gives no expiry). */
 export function linkExpiresAt(task: TrackedTask): number | undefined {
   return task.completedAt === undefined ? undefined : task.completedAt + LINK_LIFETIME_MS;
+}
+
+export interface TaskDurations {
+  /** From creation (the API's `created`, else when it was tracked) until it was seen started. */
+  queuedMs?: number;
+  /** From seen started until seen finished. */
+  generationMs?: number;
+}
+
+/**
+ * How long the task waited and how long it generated, from what this extension saw (each to
+ * within one poll interval); absent when it was not seen at that point, or the times disagree.
+ */
+export function taskDurations(task: TrackedTask): TaskDurations {
+  const out: TaskDurations = {};
+  const created = task.result?.created;
+  const queuedFrom = typeof created === 'number' && Number.isFinite(created) && created > 0 ? created * 1000 : task.addedAt;
+  const span = (from: number | undefined, to: number | undefined) =>
+    typeof from === 'number' && typeof to === 'number' && Number.isFinite(from) && Number.isFinite(to) && to >= from ? to - from : undefined;
+  const queued = span(queuedFrom, task.startedAt);
+  const generation = span(task.startedAt, task.finishedAt);
+  if (queued !== undefined) out.queuedMs = queued;
+  if (generation !== undefined) out.generationMs = generation;
+  return out;
 }

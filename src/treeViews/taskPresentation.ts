@@ -2,7 +2,7 @@
 // the tree provider only turns these into a TreeItem.
 import { formatDuration, formatWait } from '../util/formatDuration';
 import { escapeMarkdown } from '../util/markdown';
-import { downloadable, linkExpiresAt, taskLabel, taskState, TaskState, TrackedTask, videoAvailability } from '../store/trackedTask';
+import { downloadable, linkExpiresAt, taskDurations, taskLabel, taskState, TaskState, TrackedTask, videoAvailability } from '../store/trackedTask';
 
 const SHORT_ERROR = 60;
 
@@ -109,6 +109,9 @@ export function taskTooltip(task: TrackedTask, now: number): string {
   } else if (!task.notFound) {
     lines.push('- not polled yet');
   }
+  const { queuedMs, generationMs } = taskDurations(task);
+  if (queuedMs !== undefined) lines.push(`- queued for: ${formatDuration(queuedMs)}`);
+  if (generationMs !== undefined) lines.push(`- generated in: ${formatDuration(generationMs)}`);
   const expires = isoTime(linkExpiresAt(task));
   if (expires !== undefined) lines.push(`- link expires (estimated): ${expires}`);
   if (task.linkExpired) lines.push('- the video host refused the link: it has expired');

@@ -21,7 +21,7 @@ describe('applyOutcome', () => {
     assert.deepEqual(patch, { result: r, problem: undefined, notFound: undefined, notFoundStreak: undefined, completedAt: undefined });
   });
 
-  it('ok completed: records completedAt = now the first time', () => {
+  it('ok completed: records completedAt = now the first time (and, seen running, finishedAt)', () => {
     const r = result('completed');
     assert.deepEqual(applyOutcome(task({ result: result('processing') }), { kind: 'ok', result: r }, NOW, NEXT), {
       result: r,
@@ -29,6 +29,7 @@ describe('applyOutcome', () => {
       notFound: undefined,
       notFoundStreak: undefined,
       completedAt: NOW,
+      finishedAt: NOW,
     });
   });
 
@@ -129,5 +130,42 @@ describe('justFinished', () => {
     assert.equal(justFinished(task({ result: result('queued') }), task({ result: result('processing') })), false);
     assert.equal(justFinished(task({ result: result('processing') }), task({ notFound: true })), false);
     assert.equal(justFinished(task(), task({ result: result('unknown-new') })), false);
+  });
+});
+
+describe('applyOutcome: when a task was seen starting and finishing (durations)', () => {
+  const ok = (status: string) => ({ kind: 'ok' as const, result: result(status) });
+
+  it('queued -> processing -> completed: started and finished at the polls that saw it', () => {
+    let t = task();
+    const step = (status: string, at: number) => {
+      const patch = applyOutcome(t, ok(status), at, undefined)!;
+      t = { ...t, ...patch } as TrackedTask;
+      for (const k of Object.keys(t) as (keyof TrackedTask)[]) if (t[k] === undefined) delete t[k];
+    };
+    step('queued', 100);
+    assert.equal(t.startedAt, undefined);
+    step('queued', 200);
+    step('processing', 300);
+    assert.equal(t.startedAt, 300);
+    step('processing', 400);
+    assert.equal(t.startedAt, 300, 'kept');
+    step('completed', 500);
+    assert.deepEqual([t.startedAt, t.finishedAt], [300, 500]);
+    step('completed', 600);
+    assert.equal(t.finishedAt, 500, 'kept');
+  });
+
+  it('queued straight to failed: started and finished at that poll', () => {
+    const patch = applyOutcome(task({ result: result('queued') }), ok('failed'), 700, undefined)!;
+    assert.deepEqual([patch.startedAt, patch.finishedAt], [700, 700]);
+  });
+
+  it('first seen processing, or already finished: no guess at when it started (or finished)', () => {
+    assert.equal(applyOutcome(task(), ok('processing'), 700, undefined)!.startedAt, undefined);
+    const done = applyOutcome(task(), ok('completed'), 700, undefined)!;
+    assert.deepEqual([done.startedAt, done.finishedAt], [undefined, undefined]);
+    const after = applyOutcome(task({ result: result('processing') }), ok('completed'), 800, undefined)!;
+    assert.deepEqual([after.startedAt, after.finishedAt], [undefined, 800]);
   });
 });

@@ -58,6 +58,13 @@ describe('previewModel: every state', () => {
     assert.equal(fact(m, 'Link'), `expires ${new Date(NOW + 23 * HOUR).toISOString()} (estimated)`);
   });
 
+  it('says how long it was queued and generated, when this extension saw both', () => {
+    const created = NOW - 600_000;
+    const m = previewModel('vgen_1', completed({ result: result({ status: 'completed', video_url: URL_OK, created: created / 1000 }), startedAt: created + 75_000, finishedAt: created + 75_000 + 200_000 }), NOW, false);
+    assert.equal(fact(m, 'Queued for'), '1m 15s');
+    assert.match(fact(m, 'Generated in') ?? '', /^3m 0?20s$/);
+  });
+
   it('downloaded and on disk: plays the file, no Download; missing on disk: falls back to the link and says so', () => {
     const t = completed({ localFile: '/videos/cat.mp4' });
     const here = previewModel('vgen_1', t, NOW, true);

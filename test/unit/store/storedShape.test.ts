@@ -111,15 +111,18 @@ describe('storedShape', () => {
 
     it('keeps addedAt, completedAt and problem.retryAt only as finite times', () => {
       for (const bad of [NaN, Infinity, -Infinity, -1e13, 1e300, '5', null]) {
-        const t = load({ addedAt: bad, completedAt: bad, problem: { message: 'x', retryAt: bad } });
+        const t = load({ addedAt: bad, completedAt: bad, startedAt: bad, finishedAt: bad, problem: { message: 'x', retryAt: bad } });
         assert.equal(t.addedAt, 0, String(bad));
         assert.equal('completedAt' in t, false, String(bad));
+        assert.equal('startedAt' in t || 'finishedAt' in t, false, String(bad));
         assert.deepEqual(t.problem, { message: 'x' }, String(bad));
       }
-      assert.deepEqual(load({ addedAt: 5, completedAt: 6, problem: { message: 'x', retryAt: 7, kind: 'rateLimited' } }), {
+      assert.deepEqual(load({ addedAt: 5, completedAt: 6, startedAt: 8, finishedAt: 9, problem: { message: 'x', retryAt: 7, kind: 'rateLimited' } }), {
         id: 'a',
         addedAt: 5,
         completedAt: 6,
+        startedAt: 8,
+        finishedAt: 9,
         problem: { message: 'x', retryAt: 7, kind: 'rateLimited' },
       });
     });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { TaskResult } from '../../../src/api/taskResult';
-import { isFinished, LINK_LIFETIME_MS, linkExpiresAt, taskState, TrackedTask } from '../../../src/store/trackedTask';
+import { isFinished, LINK_LIFETIME_MS, linkExpiresAt, taskDurations, taskState, TrackedTask } from '../../../src/store/trackedTask';
 
 function withStatus(status: string, extra: Partial<TrackedTask> = {}): TrackedTask {
   const result: TaskResult = { id: 't', status, video_url: status === 'completed' ? 'https://x/v.mp4' : null, error: null };
@@ -47,5 +47,19 @@ describe('linkExpiresAt', () => {
     assert.equal(linkExpiresAt(withStatus('completed', { completedAt: 1_000 })), 86_401_000);
     assert.equal(linkExpiresAt(withStatus('completed', { completedAt: 0 })), 86_400_000);
     assert.equal(linkExpiresAt(withStatus('completed')), undefined);
+  });
+});
+
+describe('taskDurations', () => {
+  const base: TrackedTask = { id: 't', addedAt: 10_000 };
+  it('queued from the API\'s created (else from tracking) until started; generation until finished', () => {
+    assert.deepEqual(taskDurations({ ...base, result: { id: 't', status: 'completed', created: 5 } as TaskResult, startedAt: 65_000, finishedAt: 245_000 }), { queuedMs: 60_000, generationMs: 180_000 });
+    assert.deepEqual(taskDurations({ ...base, startedAt: 70_000 }), { queuedMs: 60_000 });
+    assert.deepEqual(taskDurations(base), {});
+  });
+  it('nothing from times that disagree or are not numbers', () => {
+    assert.deepEqual(taskDurations({ ...base, startedAt: 5_000, finishedAt: 1_000 }), {});
+    assert.deepEqual(taskDurations({ ...base, startedAt: Number.NaN, finishedAt: Infinity } as TrackedTask), {});
+    assert.deepEqual(taskDurations({ ...base, result: { id: 't', status: 'queued', created: -3 } as TaskResult, startedAt: 20_000 }), { queuedMs: 10_000 });
   });
 });

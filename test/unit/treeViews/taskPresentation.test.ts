@@ -141,6 +141,14 @@ describe('taskDescription', () => {
 });
 
 describe('taskTooltip', () => {
+  it('says how long it was queued and generated, when both were seen', () => {
+    const t = task({ result: result({ status: 'completed', created: 1_000 }), startedAt: 1_000_000 + 80_000, finishedAt: 1_000_000 + 80_000 + 185_000 });
+    const lines = taskTooltip(t, NOW).split('\n');
+    assert.ok(lines.includes('- queued for: 1m 20s'), lines.join('\n'));
+    assert.ok(lines.includes('- generated in: 3m 05s') || lines.some((l) => /^- generated in: 3m 0?5s$/.test(l)), lines.join('\n'));
+    assert.ok(!taskTooltip(task(), NOW).includes('queued for'), 'nothing when not seen');
+  });
+
   it('pending: the id in bold and "not polled yet"', () => {
     assert.equal(taskTooltip(task(), NOW), '**vgen\\_abc123def456**\n\n- not polled yet');
   });
