@@ -17,6 +17,7 @@ import { repoRoot } from '../host/paths';
 import { launchChromium, openWorkbench } from '../host/workbench';
 import { FIXTURE_VIDEO, VeoSimulator } from '../../sim/simulator';
 import { newVideoSteps } from './newVideo';
+import { organiseSteps } from './organise';
 import { Workbench, WAIT_MS, waitUntil } from './workbench';
 
 const SCREENSHOTS = path.join(repoRoot, 'media', 'screenshots');
@@ -142,6 +143,8 @@ export async function runE2e(hostOrName: TestHost | string = 'oldest'): Promise<
     },
     // F1 > "VEO: New Video...", filled with the keyboard, a one-off 503, then created and completed (newVideo.ts).
     ...newVideoSteps({ page, wb, sim, screenshots, refresh }),
+    // Group by day, filter by text, clear (organise.ts).
+    ...organiseSteps({ page, wb, screenshots, failedId: bad.id, otherId: ok.id, errorWord: 'policy' }),
     {
       name: 'right-click > "Preview Video" opens a panel whose video plays',
       run: async () => {
