@@ -7,6 +7,7 @@ import { DEFAULT_SIZES, downloadBench } from './download';
 import { idleBench } from './idle';
 import { vscodeBench } from './inVscode';
 import type { Figure } from './lib/figure';
+import { organiseBench } from './organise';
 import { pollerBench } from './poller';
 import { killBench, storeBench } from './store';
 import { formatTable } from './table';
@@ -40,6 +41,7 @@ async function main(): Promise<number> {
   await step('4 activation (outside VS Code)', () => activationBench(10));
   await step('6 task store on disk', () => storeBench(10_000, ROUNDS));
   await step('6 task store: kill -9 during a write', () => killBench(8));
+  await step('8 organise 10,000 tasks', async () => organiseBench(10_000, ROUNDS));
   await step('7 several windows', () => windowsBench({ tasks: 200, intervalMs: 2_000, ttlMs: 1_500, intervals: 3, log }));
   await step('4/5 activation, render and updates inside VS Code', async () => {
     const r = await vscodeBench();
