@@ -35,6 +35,7 @@ export function organiseBench(count: number, rounds: number): Figure[] {
   const resort: number[] = [];
   const status: number[] = [];
   const keystrokes: number[] = [];
+  const warm: number[] = [];
   const change: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const o = new TaskOrganizer(source);
@@ -42,6 +43,13 @@ export function organiseBench(count: number, rounds: number): Figure[] {
     regroup.push(time(o, { ...base, groupBy: 'day' }), time(o, { ...base, groupBy: 'status' }), time(o, { ...base, groupBy: 'model' }));
     resort.push(time(o, { ...base, groupBy: 'model', sortBy: 'name' }), time(o, { ...base, groupBy: 'model', sortBy: 'changed' }));
     status.push(time(o, { ...base, sortBy: 'changed', statuses: ['completed', 'failed'] }));
+    // As "Filter by Text..." does when its box opens: the search text in 4 ms slices.
+    for (;;) {
+      const t0 = performance.now();
+      const done = o.warmSearch(4);
+      warm.push(performance.now() - t0);
+      if (done) break;
+    }
     let typed = '';
     for (const ch of 'fox number 12') keystrokes.push(time(o, { ...base, sortBy: 'changed', text: (typed += ch) }));
     const t = tasks.get('vgen_000000000007')!;
@@ -55,6 +63,7 @@ export function organiseBench(count: number, rounds: number): Figure[] {
     { section, name: 'Sort by name / last change (a full sort)', value: `${fixed(median(resort), 1)} ms (max ${fixed(max(resort), 1)})`, goal: '< 50 ms', met: max(resort) < 50, basis },
     { section, name: 'Filter by status', value: `${fixed(median(status), 1)} ms`, goal: '< 50 ms', met: max(status) < 50, basis },
     { section, name: 'Text filter, one keystroke (no re-sorting)', value: `${fixed(median(keystrokes), 1)} ms (max ${fixed(max(keystrokes), 1)})`, goal: '< 16 ms', met: max(keystrokes) < 16, basis: `${basis}, 13 keystrokes each` },
+    { section, name: 'Text filter box opening: preparing the search text, longest slice', value: `${fixed(max(warm), 1)} ms (${warm.length / rounds} slices)`, goal: '< 16 ms', met: max(warm) < 16, basis },
     { section, name: 'One changed task: does it move?', value: `${fixed(median(change) * 1000, 0)} µs`, basis },
   ];
 }

@@ -14,6 +14,7 @@ export function registerFilterByText({ view, testMode }: Services): vscode.Dispo
   return vscode.commands.registerCommand('veo.filterByText', async (given?: unknown) => {
     if (testMode && typeof given === 'string') return apply(given);
     const before = view.options.text;
+    const warming = view.prepareTextFilter();
     const box = vscode.window.createInputBox();
     box.title = 'Filter VEO tasks';
     box.placeholder = 'Text in the id, name, prompt, model or error (empty: no text filter)';
@@ -29,6 +30,7 @@ export function registerFilterByText({ view, testMode }: Services): vscode.Dispo
       box.show();
     });
     box.dispose();
+    warming.dispose();
     if (!accepted) await apply(before ?? '');
   });
 }

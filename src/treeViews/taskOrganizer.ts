@@ -3,6 +3,7 @@
 // (tasks added or removed, or a change that moves one), so a new filter or grouping is one
 // linear pass; each task's lower-cased search text is kept per task object (the store replaces
 // the object on every change).
+import { performance } from 'node:perf_hooks';
 import { taskLabel, taskState, TrackedTask } from '../store/trackedTask';
 import { GroupBy, SortBy, STATE_NAMES, STATES, ViewOptions, DEFAULT_VIEW_OPTIONS } from './viewOptions';
 
@@ -191,6 +192,27 @@ export class TaskOrganizer {
     const needle = text?.toLowerCase();
     return (task) => (!statuses || statuses.includes(taskState(task))) && (needle === undefined || this.haystack(task).includes(needle));
   }
+
+  /**
+   * Lower-cases the searchable text of tasks not seen yet, for at most `budgetMs` (call again
+   * until it returns true), so the first keystroke of a text filter does not pay for all of them.
+   */
+  warmSearch(budgetMs: number, clock: () => number = () => performance.now()): boolean {
+    const tasks = this.source.all();
+    const start = clock();
+    for (let i = this.warmedUpTo; i < tasks.length; i++) {
+      this.haystack(tasks[i]);
+      if ((i & 63) === 63 && clock() - start > budgetMs) {
+        this.warmedUpTo = i + 1;
+        return false;
+      }
+    }
+    this.warmedUpTo = 0;
+    return true;
+  }
+
+  /** Where the next `warmSearch` slice starts. */
+  private warmedUpTo = 0;
 
   private haystack(task: TrackedTask): string {
     let h = this.haystacks.get(task);

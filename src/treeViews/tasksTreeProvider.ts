@@ -45,6 +45,11 @@ export class TasksTreeProvider extends Disposable implements vscode.TreeDataProv
     return this.organizer.current;
   }
 
+  /** Prepares the text filter's search text for up to `budgetMs`; true when every task's is ready. */
+  warmSearch(budgetMs: number): boolean {
+    return this.organizer.warmSearch(budgetMs);
+  }
+
   /** Regroups, re-sorts or filters the rows; returns whether anything changed. */
   setOptions(options: ViewOptions): boolean {
     if (!this.organizer.setOptions(options)) return false;

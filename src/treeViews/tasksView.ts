@@ -51,6 +51,19 @@ export class TasksView extends Disposable {
     void vscode.commands.executeCommand('setContext', 'veo.filtered', isFiltered(this.provider.options));
   }
 
+  /**
+   * Prepares the text filter's search text in slices of 4 ms between other work (so neither
+   * this nor the first keystroke blocks the extension host); stops when disposed.
+   */
+  prepareTextFilter(): vscode.Disposable {
+    let timer: NodeJS.Timeout | undefined;
+    const slice = () => {
+      timer = this.provider.warmSearch(4) ? undefined : setTimeout(slice, 0);
+    };
+    slice();
+    return new vscode.Disposable(() => clearTimeout(timer));
+  }
+
   get options(): ViewOptions {
     return this.provider.options;
   }

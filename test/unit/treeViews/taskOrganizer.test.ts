@@ -249,3 +249,20 @@ describe('TaskOrganizer', () => {
     assert.ok(ms < 200, `took ${ms} ms`);
   });
 });
+
+describe('TaskOrganizer.warmSearch (the text filter box opening)', () => {
+  const tasks: TrackedTask[] = Array.from({ length: 300 }, (_, i) => ({ id: `vgen_w${String(i).padStart(4, '0')}`, addedAt: i, label: i === 299 ? 'The LAST one' : undefined }));
+  const source = { all: () => tasks, get: (id: string) => tasks.find((t) => t.id === id) };
+
+  it('works in slices within its budget, then says it is done; the filter finds the same tasks', () => {
+    const o = new TaskOrganizer(source);
+    let fake = 0;
+    const clock = () => (fake += 1);
+    let slices = 0;
+    while (!o.warmSearch(1, clock)) slices++;
+    assert.ok(slices >= 2, `${slices} slices for 300 tasks at one fake ms per look`);
+    assert.ok(slices < 10, `${slices} slices: each goes on where the last stopped`);
+    o.setOptions({ groupBy: 'none', sortBy: 'tracked', text: 'last' });
+    assert.deepEqual(o.organize(0).top, ['vgen_w0299']);
+  });
+});
