@@ -26,6 +26,7 @@ const VSCODE_SIDE = [
   'src/treeViews/icons.ts',
   'src/treeViews/tasksTreeProvider.ts',
   'src/treeViews/tasksView.ts',
+  'src/treeViews/taskDecorations.ts',
   'src/ui/**/*.ts',
   'src/windows/windowLeadership.ts',
 ];

@@ -7,6 +7,7 @@ import { BaseUrlNotice } from './config/baseUrlNotice';
 import { Configuration } from './config/configuration';
 import { CreateForm } from './create/createForm';
 import { LeaderUpkeep } from './windows/leaderUpkeep';
+import { TaskDecorations } from './treeViews/taskDecorations';
 import { WindowLeadership } from './windows/windowLeadership';
 import { Creator } from './create/creator';
 import { PromptFileLenses } from './create/promptFileLenses';
@@ -45,7 +46,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   const creator = own(new Creator(store, keys, keyState, configuration, view, log));
   const createForm = own(new CreateForm(creator, context.extensionUri));
-  const services: Services = { testMode, configuration, store, running, keys, keyState, polling, leadership, view, log, downloads, previews, creator, createForm };
+  const decorations = own(new TaskDecorations(store, configuration));
+  const services: Services = { testMode, configuration, store, running, keys, keyState, polling, leadership, view, decorations, log, downloads, previews, creator, createForm };
   own(new RunningStatusItem(running));
   own(new ExpiryWatcher(store, configuration, leadership));
   own(

@@ -12,6 +12,7 @@ import type { RunningTasks } from './store/runningTasks';
 import type { TaskStore } from './store/taskStore';
 import type { TasksView } from './treeViews/tasksView';
 import type { WindowLeadership } from './windows/windowLeadership';
+import type { TaskDecorations } from './treeViews/taskDecorations';
 
 export interface Services {
   /**
@@ -27,6 +28,8 @@ export interface Services {
   polling: PollingController;
   /** Whether this window is the one of the profile that polls, notifies and auto-downloads. */
   leadership: WindowLeadership;
+  /** The rows' colour and badge (expiring soon, downloaded). */
+  decorations: TaskDecorations;
   view: TasksView;
   log: Logger;
   downloads: DownloadManager;

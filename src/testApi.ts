@@ -39,6 +39,8 @@ export interface TestApi {
   rememberedRows(): number;
   badge(): vscode.ViewBadge | undefined;
   viewMessage(): string | undefined;
+  /** The decoration (badge, tooltip, colour id) VS Code gets for a task row's `resourceUri`. */
+  decoration(id: string): { badge?: string; tooltip?: string; color?: string } | undefined;
   /** The settings as this window's extension reads them now. */
   settings(): Settings;
   /** This window's part in "one window of the profile polls". */
@@ -99,6 +101,11 @@ export function createTestApi(services: Services, context: vscode.ExtensionConte
     badge: () => view.treeView.badge,
     viewMessage: () => view.treeView.message,
     settings: () => services.configuration.current,
+    decoration: (id) => {
+      const uri = view.provider.getTreeItem(id).resourceUri;
+      const d = uri && services.decorations.provideFileDecoration(uri);
+      return d ? { badge: d.badge, tooltip: d.tooltip, color: d.color?.id } : undefined;
+    },
     windows: {
       isLeader: () => services.leadership.isLeader,
       windowId: () => services.leadership.windowId,

@@ -9,6 +9,7 @@ import { iconForState } from './icons';
 import { isGroupElement, Organized, TaskOrganizer } from './taskOrganizer';
 import { taskContextValue, taskDescription, taskTooltip } from './taskPresentation';
 import type { ViewOptions } from './viewOptions';
+import { taskUri } from './taskDecorations';
 
 export class TasksTreeProvider extends Disposable implements vscode.TreeDataProvider<string> {
   private readonly changed = this._register(new vscode.EventEmitter<string | undefined>());
@@ -95,6 +96,8 @@ export class TasksTreeProvider extends Disposable implements vscode.TreeDataProv
     item.description = taskDescription(task, now);
     this.rendered.set(id, item.description);
     item.iconPath = iconForState(taskState(task), task.problem !== undefined);
+    // Only for TaskDecorations (colour, badge): the extension's own scheme, never a file.
+    item.resourceUri = taskUri(id);
     item.contextValue = taskContextValue(task, now);
     if (videoAvailability(task, now) !== 'none') item.command = { command: 'veo.previewVideo', title: 'Preview Video', arguments: [id] };
     item.accessibilityInformation = { label: `${taskLabel(task)}, ${item.description}` };
