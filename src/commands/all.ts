@@ -3,6 +3,11 @@ import type * as vscode from 'vscode';
 import type { Services } from '../services';
 import { registerClearApiKey } from './clearApiKey';
 import { registerClearFilter } from './clearFilter';
+import { registerCopyGroupTaskIds } from './copyGroupTaskIds';
+import { registerDownloadGroupCompleted } from './downloadGroupCompleted';
+import { registerExportTasks } from './exportTasks';
+import { registerImportTasks } from './importTasks';
+import { registerRemoveGroupTasks } from './removeGroupTasks';
 import { registerFilterByStatus } from './filterByStatus';
 import { registerFilterByText } from './filterByText';
 import { registerGoToTask } from './goToTask';
@@ -59,4 +64,9 @@ export const COMMANDS: ReadonlyArray<(services: Services) => vscode.Disposable> 
   registerGoToTask,
   registerPinTask,
   registerUnpinTask,
+  registerDownloadGroupCompleted,
+  registerRemoveGroupTasks,
+  registerCopyGroupTaskIds,
+  registerExportTasks,
+  registerImportTasks,
 ];

@@ -6,6 +6,7 @@ import { Disposable } from '../util/disposable';
 import { Emitter, reportListenerError } from '../util/emitter';
 import { applyRecord, diffRecord, JournalRecord } from './journalFormat';
 import { storedTask } from './storedShape';
+import { planMerge } from './taskExport';
 import type { ElsewhereChange, TaskPersistence } from './taskPersistence';
 import { isFinished, TrackedTask } from './trackedTask';
 
@@ -114,6 +115,34 @@ export class TaskStore extends Disposable {
     this.tasks.set(id, next);
     this.commit([record], { ids: [id] });
     return next;
+  }
+
+  /**
+   * Merges tasks read from an export (see `planMerge`) in one change: new ids are added whole,
+   * tracked ones only get fields they lack. Returns the ids added and updated, and how many were tracked already.
+   */
+  importTasks(tasks: readonly TrackedTask[], now: number): { added: string[]; updated: string[]; existing: number } {
+    const plan = planMerge((id) => this.tasks.get(id), tasks, now);
+    const records: JournalRecord[] = [];
+    for (const task of plan.added) {
+      const next = storedTask(task) ?? task;
+      records.push({ id: task.id, add: next.addedAt });
+      const rest = diffRecord({ id: task.id, addedAt: next.addedAt }, next);
+      if (rest) records.push(rest);
+      this.tasks.set(task.id, next);
+    }
+    const updated: string[] = [];
+    for (const task of plan.updated) {
+      const current = this.tasks.get(task.id);
+      const next = storedTask(task) ?? task;
+      const record = current && diffRecord(current, next);
+      if (!record) continue;
+      records.push(record);
+      this.tasks.set(task.id, next);
+      updated.push(task.id);
+    }
+    if (records.length) this.commit(records, { ids: undefined });
+    return { added: plan.added.map((t) => t.id), updated, existing: plan.existing };
   }
 
   /**

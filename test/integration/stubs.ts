@@ -39,3 +39,27 @@ export function interceptCommand(id: string): { calls: unknown[][]; dispose(): v
   const registration = vscode.commands.registerCommand(id, (...args: unknown[]) => void calls.push(args));
   return { calls, dispose: () => registration.dispose() };
 }
+
+/** Answers the open dialog with `file` (cancels when none), recording each time it is asked, until `restore()`. */
+export function stubOpenDialog(file?: string): { asked: vscode.OpenDialogOptions[]; restore(): void } {
+  const window = vscode.window as Writable<typeof vscode.window, 'showOpenDialog'>;
+  const original = window.showOpenDialog;
+  const asked: vscode.OpenDialogOptions[] = [];
+  window.showOpenDialog = async (options) => {
+    asked.push(options ?? {});
+    return file === undefined ? undefined : [vscode.Uri.file(file)];
+  };
+  return { asked, restore: () => (window.showOpenDialog = original) };
+}
+
+/** Answers every warning (modal or not) with `answer` (undefined: Cancel), recording message and options, until `restore()`. */
+export function stubWarning(answer?: string): { asked: { message: string; options: unknown }[]; restore(): void } {
+  const window = vscode.window as unknown as Record<'showWarningMessage', unknown>;
+  const original = window.showWarningMessage;
+  const asked: { message: string; options: unknown }[] = [];
+  window.showWarningMessage = async (message: string, options?: unknown) => {
+    asked.push({ message, options });
+    return answer;
+  };
+  return { asked, restore: () => (window.showWarningMessage = original) };
+}
