@@ -97,4 +97,19 @@ describe('LeaderUpkeep', () => {
     assert.match(logged.join('\n'), /compaction failed.*disk full/);
     u.dispose();
   });
+
+  it('a compaction failing with something that is not an Error is logged as text', async () => {
+    const u = new LeaderUpkeep({
+      store,
+      leadership: leader,
+      settings: () => settings,
+      onDidChangeSettings: settingsChanged.event,
+      compact: () => Promise.reject('EROFS'),
+      log: (m) => logged.push(m),
+      delayMs: 1,
+    });
+    await u.run();
+    assert.match(logged.join('\n'), /compaction failed.*EROFS/);
+    u.dispose();
+  });
 });
