@@ -2,8 +2,9 @@
  * Browser end-to-end steps for finding and organising tasks (issue #13): F1 > "VEO: Group
  * By..." > Day puts the rows under "Today"; F1 > "VEO: Filter by Text..." narrows them as the
  * user types and the view says what is filtered; the view title's Clear Filter brings every row
- * back. run.ts runs them between its own steps, with the tasks it tracked so far.
+ * back; grouped by status, the "Completed" group's context menu downloads what is left. run.ts runs them between its own steps, with the tasks it tracked so far.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Workbench, WAIT_MS, waitUntil } from './workbench';
@@ -19,9 +20,13 @@ export interface OrganiseContext {
   otherId: string;
   /** A word of that error. */
   errorWord: string;
+  /** Where the group download saves (a file path the save dialog is given). */
+  groupDownloadFile: string;
+  /** The bytes every simulator video has. */
+  videoBytes: Buffer;
 }
 
-export function organiseSteps({ page, wb, screenshots, failedId, otherId, errorWord }: OrganiseContext): E2eStep[] {
+export function organiseSteps({ page, wb, screenshots, failedId, otherId, errorWord, groupDownloadFile, videoBytes }: OrganiseContext): E2eStep[] {
   const groupRow = (name: string) => page.getByRole('treeitem', { name: new RegExp(`^${name}, \\d+ tasks?$`) });
   const pick = async (command: string, title: string, choice: string) => {
     await wb.runCommand(command, title);
@@ -58,8 +63,23 @@ export function organiseSteps({ page, wb, screenshots, failedId, otherId, errorW
         await wb.viewTitleAction('Clear Filter');
         await wb.row(otherId).waitFor({ timeout: WAIT_MS });
         await waitUntil('the "Filtered" message gone', async () => (await wb.viewPane.getByText(/^Filtered: /).count()) === 0);
+      },
+    },
+    {
+      name: 'Group By > Status; right-click the "Completed" group > "Download All Completed": the one not downloaded yet is saved',
+      run: async () => {
+        await pick('VEO: Group By...', 'Group the VEO tasks by', 'Status');
+        const completed = groupRow('Completed');
+        await completed.waitFor({ timeout: WAIT_MS });
+        await completed.click({ button: 'right' });
+        await wb.chooseMenuItem('Download All Completed');
+        // One video left to download in the group: VS Code's save dialog, as for one task.
+        await waitUntil('the save dialog', async () => (await wb.quickInputBox.inputValue()).endsWith('.mp4'));
+        await wb.typeIntoInput(groupDownloadFile);
+        await page.keyboard.press('Enter');
+        await waitUntil(`${groupDownloadFile} with the simulator's bytes`, () => fs.existsSync(groupDownloadFile) && fs.readFileSync(groupDownloadFile).equals(videoBytes));
         await pick('VEO: Group By...', 'Group the VEO tasks by', 'None');
-        await groupRow('Today').waitFor({ state: 'detached', timeout: WAIT_MS });
+        await completed.waitFor({ state: 'detached', timeout: WAIT_MS });
       },
     },
   ];

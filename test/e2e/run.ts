@@ -144,7 +144,7 @@ export async function runE2e(hostOrName: TestHost | string = 'oldest'): Promise<
     // F1 > "VEO: New Video...", filled with the keyboard, a one-off 503, then created and completed (newVideo.ts).
     ...newVideoSteps({ page, wb, sim, screenshots, refresh }),
     // Group by day, filter by text, clear (organise.ts).
-    ...organiseSteps({ page, wb, screenshots, failedId: bad.id, otherId: ok.id, errorWord: 'policy' }),
+    ...organiseSteps({ page, wb, screenshots, failedId: bad.id, otherId: ok.id, errorWord: 'policy', groupDownloadFile: path.join(downloads, 'from the group.mp4'), videoBytes: fs.readFileSync(FIXTURE_VIDEO) }),
     {
       name: 'right-click > "Preview Video" opens a panel whose video plays',
       run: async () => {
