@@ -15,6 +15,7 @@ export class TaskDecorations extends Disposable implements vscode.FileDecoration
   private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri[] | undefined>());
   readonly onDidChangeFileDecorations = this.changed.event;
   private timer: NodeJS.Timeout | undefined;
+  private rearm: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly store: TaskStore,
@@ -22,11 +23,16 @@ export class TaskDecorations extends Disposable implements vscode.FileDecoration
   ) {
     super();
     this._register(vscode.window.registerFileDecorationProvider(this));
-    this._register(toDisposable(() => clearTimeout(this.timer)));
+    this._register(
+      toDisposable(() => {
+        clearTimeout(this.timer);
+        clearTimeout(this.rearm);
+      }),
+    );
     this._register(
       store.onDidChange(({ ids }) => {
         this.changed.fire(ids === undefined ? undefined : ids.map(taskUri));
-        this.arm();
+        this.armSoon();
       }),
     );
     this._register(
@@ -48,6 +54,14 @@ export class TaskDecorations extends Disposable implements vscode.FileDecoration
     const decoration = new vscode.FileDecoration(d.badge, d.tooltip, d.color ? new vscode.ThemeColor(d.color) : undefined);
     decoration.propagate = false;
     return decoration;
+  }
+
+  /** A poll round changes a task per answer: one look over every task per second is enough. */
+  private armSoon(): void {
+    this.rearm ??= setTimeout(() => {
+      this.rearm = undefined;
+      this.arm();
+    }, 1_000);
   }
 
   /** One timer, for the next link that enters its warning window or expires. */

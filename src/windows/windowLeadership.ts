@@ -45,7 +45,9 @@ export class WindowLeadership extends Disposable {
     this._register(this.lease.onDidChangeLeadership((leader) => void vscode.commands.executeCommand('setContext', 'veo.leadsPolling', leader)));
     const probe = setInterval(() => this.probe(), Math.max(1_000, ttl() / 3));
     this._register(toDisposable(() => clearInterval(probe)));
-    this.lease.start();
+    // The lease's file work waits until activation has returned.
+    const start = setImmediate(() => this.lease.start());
+    this._register(toDisposable(() => clearImmediate(start)));
   }
 
   get isLeader(): boolean {
