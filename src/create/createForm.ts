@@ -75,6 +75,7 @@ export class CreateForm extends Disposable {
     panel.iconPath = vscode.Uri.joinPath(media, 'veo.svg');
     this.panel = panel;
     this.lastStatus = undefined;
+    this.pageValues = undefined;
     const webview = panel.webview;
     // A restored panel keeps the options it was saved with; set ours again.
     webview.options = this.webviewOptions();

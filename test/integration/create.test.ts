@@ -25,6 +25,9 @@ describe('Creating videos in VS Code', function () {
   const posts = () => sim.requests.filter((r) => r.server === 'api' && r.method === 'POST');
   const generate = async (values: Record<string, unknown>) => {
     api.createForm.show();
+    // The page reports its own fields once loaded (and the checks answer them): let that
+    // happen first, so it cannot overwrite what this request's checks say.
+    await waitFor('the form page reports', () => api.createForm.reportedValues() !== undefined, 30_000);
     await api.createForm.receive({ type: 'generate', values });
   };
 
