@@ -38,13 +38,17 @@ export class Creator extends Disposable {
     this._register(configuration.onDidChange(({ changed }) => changed.has('baseUrl') && this.closeClient()));
   }
 
-  /** Creates one task for `request`; on success it is tracked (with the request) and its row revealed. */
-  async create(request: VideoRequest): Promise<CreateResult> {
+  /**
+   * Creates one task for `request`; on success it is tracked (with the request) and its row
+   * revealed. `confirmedByUser`: the caller already had the user agree to spend credits for
+   * this very request (a chat tool's confirmation), so it is not asked again.
+   */
+  async create(request: VideoRequest, options: { confirmedByUser?: boolean } = {}): Promise<CreateResult> {
     const key = this.keys.key;
     if (!key) return { kind: 'noKey' };
     const base = this.configuration.current.baseUrl;
     if (!base.ok) return { kind: 'badBaseUrl', message: base.message };
-    if (!(await this.confirmSpending(request))) return { kind: 'cancelled' };
+    if (!options.confirmedByUser && !(await this.confirmSpending(request))) return { kind: 'cancelled' };
     this.client ??= new (loadNetwork().VeoClient)({ baseUrl: base.url });
     const outcome = await this.client.createTask(requestBody(request), key);
     if (outcome.kind !== 'created') {
