@@ -14,7 +14,7 @@
   const errorText = /** @type {HTMLElement} */ (document.getElementById('error-text'));
 
   const PROGRESS_EVERY_MS = 1000;
-  const HOST_ACTIONS = ['download', 'copyUrl', 'openExternal'];
+  const HOST_ACTIONS = ['download', 'copyUrl', 'openExternal', 'openInSystemPlayer'];
 
   /** @type {string | undefined} */
   let state;

@@ -13,7 +13,7 @@ export interface StateReport {
 }
 
 /** Actions the extension performs for the page (the others the page does itself). */
-export type HostAction = 'download' | 'copyUrl' | 'openExternal';
+export type HostAction = 'download' | 'copyUrl' | 'openExternal' | 'openInSystemPlayer';
 
 export type PageMessage =
   | ({ type: 'state' } & StateReport)
@@ -23,7 +23,7 @@ export type PageMessage =
 export type HostMessage = { type: 'showError'; error: PreviewError };
 
 const STATES: readonly string[] = ['loading', 'playing', 'paused', 'error'];
-const HOST_ACTIONS: readonly string[] = ['download', 'copyUrl', 'openExternal'];
+const HOST_ACTIONS: readonly string[] = ['download', 'copyUrl', 'openExternal', 'openInSystemPlayer'];
 const MAX_DETAIL = 100;
 
 /** The message the page posted, or undefined when it is not one of ours. */

@@ -3,6 +3,7 @@
 import { escapeHtml } from '../util/html';
 import { isLoopbackHost } from '../util/loopback';
 import type { PreviewAction, PreviewError, PreviewModel } from './previewModel';
+import type { SoundNotice } from './soundNotice';
 
 export interface PreviewPage {
   model: PreviewModel;
@@ -14,6 +15,8 @@ export interface PreviewPage {
   cspSource: string;
   scriptUri: string;
   styleUri: string;
+  /** Said under the facts: the sound is in the system player. */
+  sound?: SoundNotice;
 }
 
 /** What media/preview.js reads from `data-settings`. */
@@ -51,6 +54,7 @@ const BUTTON_TEXT: Record<PreviewAction, string> = {
   download: 'Download',
   copyUrl: 'Copy Video URL',
   openExternal: 'Open in Browser',
+  openInSystemPlayer: 'Open in System Player',
   retry: 'Retry',
   tryAnyway: 'Try Anyway',
 };
@@ -59,6 +63,7 @@ const BUTTON_LABEL: Record<PreviewAction, string> = {
   download: 'Download the video',
   copyUrl: 'Copy the video URL to the clipboard',
   openExternal: 'Open the video link in the browser',
+  openInSystemPlayer: 'Open the downloaded video, with its sound, in the default video player',
   retry: 'Retry loading the video',
   tryAnyway: 'Try to play the video from its link anyway',
 };
@@ -75,6 +80,7 @@ export function renderPreviewHtml(page: PreviewPage): string {
   const settings: PageSettings = { taskId: model.taskId, src, error: model.blocked };
   const blocked = model.blocked;
   const toolbar: string[] = [];
+  if (model.source?.kind === 'local') toolbar.push(button('openInSystemPlayer'));
   if (model.canDownload) toolbar.push(button('download'));
   if (model.videoUrl !== undefined) toolbar.push(button('copyUrl', { secondary: true }));
   if (model.videoUrl !== undefined && !model.linkDead) toolbar.push(button('openExternal', { secondary: true }));
@@ -111,7 +117,7 @@ export function renderPreviewHtml(page: PreviewPage): string {
       <h1>${title}</h1>
       <dl class="facts">
         ${facts}
-      </dl>
+      </dl>${page.sound ? `\n      <p id="sound-notice" class="notice" role="note">${escapeHtml(page.sound.text)}</p>` : ''}
       <div class="toolbar">
         ${toolbar.join('\n        ')}
       </div>

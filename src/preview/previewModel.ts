@@ -15,7 +15,7 @@ export const REFUSED_TEXT = 'The video link (or a redirect it sent) is not https
 export type PreviewErrorKind = 'expired' | 'network' | 'format' | 'noVideo' | 'untracked' | 'refused';
 
 /** Buttons of the page: the toolbar's, and the ways out of an error. */
-export type PreviewAction = 'download' | 'copyUrl' | 'openExternal' | 'retry' | 'tryAnyway';
+export type PreviewAction = 'download' | 'copyUrl' | 'openExternal' | 'openInSystemPlayer' | 'retry' | 'tryAnyway';
 
 export interface PreviewError {
   kind: PreviewErrorKind;

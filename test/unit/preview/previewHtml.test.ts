@@ -179,7 +179,7 @@ describe('renderPreviewHtml', () => {
     assert.deepEqual([...online.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]), ['download', 'copyUrl', 'openExternal']);
     for (const b of online.match(/<button[^>]*>/g) ?? []) assert.match(b, /type="button"[^>]* aria-label="[^"]+"/);
     const local = toolbar(render(previewModel(ID, completed({ localFile: '/a.mp4' }), NOW, true), 'https://file.vscode-cdn.net/a.mp4'));
-    assert.deepEqual([...local.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]), ['copyUrl', 'openExternal']);
+    assert.deepEqual([...local.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]), ['openInSystemPlayer', 'copyUrl', 'openExternal']);
     const dead = toolbar(render(previewModel(ID, completed({ linkExpired: true }), NOW, false)));
     assert.deepEqual([...dead.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]), ['copyUrl']);
   });
@@ -192,6 +192,8 @@ describe('parsePageMessage', () => {
     assert.deepEqual(parsePageMessage({ type: 'state', state: 'loading', currentTime: -1 }), { type: 'state', state: 'loading' });
     assert.deepEqual(parsePageMessage({ type: 'playbackFailed', code: 4 }), { type: 'playbackFailed', code: 4 });
     assert.deepEqual(parsePageMessage({ type: 'action', action: 'copyUrl' }), { type: 'action', action: 'copyUrl' });
+    assert.deepEqual(parsePageMessage({ type: 'action', action: 'openInSystemPlayer' }), { type: 'action', action: 'openInSystemPlayer' });
+    assert.deepEqual(parsePageMessage({ type: 'action', action: 'openInSystemPlayer', path: '/etc/passwd' }), { type: 'action', action: 'openInSystemPlayer' }, 'no path from the page');
     assert.equal(parsePageMessage({ type: 'action', action: 'runCommand' }), undefined);
     assert.equal(parsePageMessage({ type: 'state', state: 'exploded' }), undefined);
     assert.equal(parsePageMessage('state'), undefined);
