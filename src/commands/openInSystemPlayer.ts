@@ -1,0 +1,49 @@
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { taskLabel, videoAvailability } from '../store/trackedTask';
+import { showWarning } from '../ui/notify';
+import { pickTask } from './pickTask';
+import { targetIds } from './taskArgs';
+
+const DOWNLOAD_AGAIN = 'Download Again';
+
+/**
+ * "VEO: Open in System Player" (context menu of a downloaded task, the preview's button, the
+ * palette): the OS's default app plays the downloaded file, sound included (VS Code's webviews
+ * cannot play AAC). Only the task's own `localFile` is opened, never a path given as an argument.
+ */
+export function registerOpenInSystemPlayer({ store }: Services): vscode.Disposable {
+  return vscode.commands.registerCommand('veo.openInSystemPlayer', async (clicked?: unknown) => {
+    let id: string | undefined = targetIds(clicked, undefined)[0];
+    if (id === undefined) {
+      const downloaded = store.all().filter((t) => t.localFile !== undefined);
+      id = await pickTask(downloaded, 'Open in System Player', 'VEO: no task has a downloaded video yet.');
+    }
+    const task = id === undefined ? undefined : store.get(id);
+    const file = task?.localFile;
+    if (!task || file === undefined) return;
+    if (isFile(file)) {
+      await vscode.env.openExternal(vscode.Uri.file(file));
+      return;
+    }
+    // The copy was moved or deleted: the link may still serve it.
+    const canDownload = videoAvailability({ ...task, localFile: undefined }, Date.now()) === 'online';
+    const message = `VEO: the downloaded video of "${taskLabel(task)}" is no longer at ${file}.`;
+    if (!canDownload) {
+      void showWarning(`${message} Its link has expired, so it cannot be downloaded again.`);
+      return;
+    }
+    if ((await showWarning(`${message} Its link still works.`, DOWNLOAD_AGAIN)) === DOWNLOAD_AGAIN) {
+      await vscode.commands.executeCommand('veo.downloadVideo', task.id);
+    }
+  });
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
