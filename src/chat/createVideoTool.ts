@@ -56,7 +56,8 @@ export function confirmationText(request: VideoRequest): vscode.MarkdownString {
   // A fence longer than any run of backticks in the prompt, so the prompt cannot close it.
   const fence = '`'.repeat(Math.max(3, ...[...prompt.matchAll(/`+/g)].map((m) => m[0].length + 1)));
   const md = new vscode.MarkdownString();
-  md.appendText(`This spends credits of your VEO account: ${request.model} (${request.resolution}, ${request.aspectRatio}, ${mode}). Prompt:`);
+  // Model, resolution, ratio and mode are checked against fixed lists (checkRequest): no outside text.
+  md.appendMarkdown(`This spends credits of your VEO account: \`${request.model}\`, ${request.resolution}, ${request.aspectRatio}, ${mode}. Prompt:`);
   md.appendMarkdown(`\n\n${fence}text\n${prompt}${request.prompt.length > SHOWN_PROMPT ? '…' : ''}\n${fence}\n`);
   return md;
 }

@@ -14,7 +14,12 @@ export type ToolRegistry = { registerTool?: typeof vscode.lm.registerTool } | un
 
 export const CHAT_TOOLS = [LIST_TASKS_TOOL, GET_TASK_TOOL, TRACK_TASKS_TOOL, CREATE_VIDEO_TOOL] as const;
 
-export function registerChatTools(services: Services, lm: ToolRegistry = vscode.lm as ToolRegistry): vscode.Disposable {
+export function registerChatTools(services: Services): vscode.Disposable {
+  return registerChatToolsIn(services, vscode.lm as ToolRegistry);
+}
+
+/** `registerChatTools` with the registry given (tests: a host without one). */
+export function registerChatToolsIn(services: Services, lm: ToolRegistry): vscode.Disposable {
   if (typeof lm?.registerTool !== 'function') {
     services.log.info('This VS Code has no language-model tools API: the chat tools are not registered.');
     return new vscode.Disposable(() => undefined);
