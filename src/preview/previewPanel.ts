@@ -13,6 +13,8 @@ import { Disposable } from '../util/disposable';
 import { HostAction, HostMessage, parsePageMessage, StateReport } from './messages';
 import { renderPreviewHtml } from './previewHtml';
 import { playbackError, PreviewModel, previewModel } from './previewModel';
+import { soundNotice } from './soundNotice';
+import { soundTracksOfFile } from './soundTracksOfFile';
 
 export interface PreviewPanelHost {
   store: TaskStore;
@@ -62,7 +64,8 @@ export class PreviewPanel extends Disposable {
     const webview = this.panel.webview;
     const src = model.source?.kind === 'local' ? webview.asWebviewUri(vscode.Uri.file(model.source.path)).toString() : model.source?.url;
     this.panel.title = `▶ ${model.title}`;
-    const key = JSON.stringify([model, src]);
+    const sound = soundNotice(model, task?.result?.model, model.source?.kind === 'local' ? soundTracksOfFile(model.source.path) : undefined);
+    const key = JSON.stringify([model, src, sound]);
     if (key === this.renderedKey) return false;
     this.renderedKey = key;
     this.model = model;
@@ -80,6 +83,7 @@ export class PreviewPanel extends Disposable {
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
+      sound,
     });
     webview.html = this.renderedHtml;
     return true;
@@ -153,6 +157,10 @@ export class PreviewPanel extends Disposable {
           if (!url) return;
           await vscode.env.clipboard.writeText(url);
           vscode.window.setStatusBarMessage('VEO: video URL copied', 3000);
+          return;
+        case 'openInSystemPlayer':
+          // The task's own download, never a path from the page.
+          await vscode.commands.executeCommand('veo.openInSystemPlayer', this.taskId);
           return;
         case 'openExternal':
           // A string, not Uri.parse(url): Uri re-encodes the query and breaks signed links
