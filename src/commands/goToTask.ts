@@ -20,9 +20,6 @@ export function registerGoToTask({ store, view, testMode }: Services): vscode.Di
       id = picked?.id;
     }
     if (id === undefined || !store.has(id)) return;
-    if (!view.provider.organized().parentOf.has(id) && !view.provider.organized().top.includes(id)) {
-      await vscode.commands.executeCommand('veo.clearFilter');
-    }
     await view.reveal(id);
   });
 }

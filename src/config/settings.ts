@@ -29,7 +29,12 @@ export interface Settings {
   historyLimit: number;
   /** What happens past it (`veo.history.whenFull`): the oldest finished tasks are forgotten, or nothing is. */
   historyWhenFull: 'forgetOldestFinished' | 'keepAll';
+  /** Ask before a vscode:// link starts tracking a task (`veo.confirmTrackFromLinks`). */
+  confirmTrackFromLinks: boolean;
 }
+
+/** The full name of the setting `confirmTrackFromLinks` reads (the link handler turns it off on request). */
+export const CONFIRM_LINKS_SETTING = 'veo.confirmTrackFromLinks';
 
 /** Reads one raw setting (`veo.<key>`), as `WorkspaceConfiguration.get` does. */
 export type RawSetting = (key: string) => unknown;
@@ -41,7 +46,7 @@ export const RESTRICTED_SETTINGS: ReadonlySet<string> = new Set(['downloadDirect
  * Settings only the user's own settings may set (`"scope": "application"`): they act on the
  * task list of the whole profile, so no workspace, trusted or not, may shrink it.
  */
-export const APPLICATION_SETTINGS: ReadonlySet<string> = new Set(['history.maxTasks', 'history.whenFull']);
+export const APPLICATION_SETTINGS: ReadonlySet<string> = new Set(['history.maxTasks', 'history.whenFull', 'confirmTrackFromLinks']);
 
 /** A setting's value per scope, as `WorkspaceConfiguration.inspect` reports it. */
 export interface SettingLayers {
@@ -80,6 +85,7 @@ export function parseSettings(get: RawSetting): Settings {
     maxDownloadBytes: (Number.isFinite(mb) ? clamp(Math.round(mb), 1, MAX_DOWNLOAD_MB) : DEFAULT_MAX_DOWNLOAD_MB) * 1024 * 1024,
     historyLimit: Number.isFinite(history) ? clamp(Math.round(history), MIN_HISTORY_LIMIT, MAX_HISTORY_LIMIT) : DEFAULT_HISTORY_LIMIT,
     historyWhenFull: get('history.whenFull') === 'keepAll' ? 'keepAll' : 'forgetOldestFinished',
+    confirmTrackFromLinks: get('confirmTrackFromLinks') !== false,
   };
 }
 

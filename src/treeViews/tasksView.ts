@@ -76,8 +76,10 @@ export class TasksView extends Disposable {
     await this.viewState?.update(VIEW_OPTIONS_KEY, options);
   }
 
-  /** Reveals and selects a task's row (in its group; a row hidden by the filter is not there to reveal). */
+  /** Reveals and selects a task's row, in its group; a filter that hides the row is cleared first. */
   async reveal(id: string): Promise<void> {
+    const { parentOf, top } = this.provider.organized();
+    if (!parentOf.has(id) && !top.includes(id)) await this.setOptions({ ...this.options, statuses: undefined, text: undefined });
     await this.treeView.reveal(id, { select: true, focus: true });
   }
 

@@ -28,6 +28,10 @@ export function withNotificationProgress<R>(
 
 /** A modal question with one action (plus Cancel); resolves true when the user chose `action`. */
 export async function confirmModal(message: string, detail: string, action: string): Promise<boolean> {
-  const choice = await vscode.window.showWarningMessage(plainText(message), { modal: true, detail: plainText(detail, 1000) }, action);
-  return choice === action;
+  return (await askModal(message, detail, action)) === action;
+}
+
+/** A modal question with its actions (plus Cancel); resolves to the chosen one, undefined on Cancel. */
+export async function askModal<T extends string>(message: string, detail: string, ...actions: T[]): Promise<T | undefined> {
+  return vscode.window.showWarningMessage(plainText(message), { modal: true, detail: plainText(detail, 1000) }, ...actions);
 }

@@ -18,6 +18,7 @@ import { launchChromium, openWorkbench } from '../host/workbench';
 import { FIXTURE_VIDEO, VeoSimulator } from '../../sim/simulator';
 import { newVideoSteps } from './newVideo';
 import { organiseSteps } from './organise';
+import { terminalLinkSteps } from './terminalLinks';
 import { Workbench, WAIT_MS, waitUntil } from './workbench';
 
 const SCREENSHOTS = path.join(repoRoot, 'media', 'screenshots');
@@ -189,6 +190,8 @@ export async function runE2e(hostOrName: TestHost | string = 'oldest'): Promise<
         await wb.waitForRowIcon(b.id, 'clock');
       },
     },
+    // An id printed in the terminal, opened as a link (terminalLinks.ts).
+    ...terminalLinkSteps({ page, wb, sim }),
     {
       name: 'bad input: a wrong key pauses polling with a clear message and a way out',
       run: async () => {

@@ -91,4 +91,12 @@ describe('history settings', () => {
     assert.equal(effectiveValue('history.maxTasks', layers, true), 20_000);
     assert.equal(effectiveValue('history.whenFull', { defaultValue: 'forgetOldestFinished', workspaceValue: 'keepAll' }, true), 'forgetOldestFinished');
   });
+
+  it('asks before a link tracks a task unless the user turned it off in their own settings; a workspace cannot', () => {
+    assert.equal(read({}).confirmTrackFromLinks, true);
+    assert.equal(read({ confirmTrackFromLinks: 'no' }).confirmTrackFromLinks, true, 'only false turns it off');
+    assert.equal(read({ confirmTrackFromLinks: false }).confirmTrackFromLinks, false);
+    assert.equal(effectiveValue('confirmTrackFromLinks', { defaultValue: true, workspaceValue: false, workspaceFolderValue: false }, true), true);
+    assert.equal(effectiveValue('confirmTrackFromLinks', { defaultValue: true, globalValue: false }, false), false);
+  });
 });

@@ -1,0 +1,40 @@
+// `vscode://veo-tools.veo-tasks/track?id=<task id>&label=<name>`: a script (`code --open-url`)
+// or a web page tracks a task, or shows it when it is tracked already. A link comes from
+// outside VS Code, so before it starts tracking a task the user confirms (unless they said
+// not to ask again: `veo.confirmTrackFromLinks`, a setting no workspace can change).
+import * as vscode from 'vscode';
+import { CONFIRM_LINKS_SETTING } from '../config/settings';
+import type { Services } from '../services';
+import { askModal, showWarning } from '../ui/notify';
+import { parseTrackLink } from './trackLink';
+import { trackOrReveal } from './trackOrReveal';
+
+const TRACK = 'Track';
+const ALWAYS = "Track, and Don't Ask Again";
+
+/** Registered with `vscode.window.registerUriHandler` (extension.ts). */
+export class TaskUriHandler implements vscode.UriHandler {
+  constructor(private readonly services: Pick<Services, 'store' | 'view' | 'log' | 'configuration'>) {}
+
+  async handleUri(uri: vscode.Uri): Promise<void> {
+    const link = parseTrackLink(uri.path, uri.query);
+    if (!link.ok) {
+      void showWarning(link.message);
+      return;
+    }
+    const { store, configuration } = this.services;
+    const fresh = link.ids.filter((id) => !store.has(id));
+    if (fresh.length && configuration.current.confirmTrackFromLinks) {
+      const named = link.label !== undefined ? `${fresh[0]} ("${link.label}")` : fresh.join(', ');
+      const choice = await askModal(
+        fresh.length === 1 ? `Track the VEO task ${named}?` : `Track ${fresh.length} VEO tasks: ${named}?`,
+        'A link opened from outside VS Code asks to track it. Tracking asks the VEO API about it with your key; it spends no credits.',
+        TRACK,
+        ALWAYS,
+      );
+      if (choice === undefined) return;
+      if (choice === ALWAYS) await vscode.workspace.getConfiguration().update(CONFIRM_LINKS_SETTING, false, vscode.ConfigurationTarget.Global);
+    }
+    await trackOrReveal(this.services, link.ids, 'a vscode:// link', link.label);
+  }
+}

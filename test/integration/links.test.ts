@@ -1,0 +1,203 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/testApi';
+import type { VeoSimulator } from '../../sim/simulator';
+import { setSetting, useSimulator, waitFor } from './helpers';
+import { captureNotifications } from './notificationsCapture';
+import { stubWarning } from './stubs';
+
+/** Task ids where they appear: terminal output, vscode:// links, editor text (issue #14). */
+describe('Task ids in the terminal, in links and in the editor', function () {
+  this.timeout(60_000);
+  let sim: VeoSimulator;
+  let api: TestApi;
+  const world = useSimulator({ withKey: true });
+  before(() => ({ sim, api } = world));
+  afterEach(async () => {
+    await setSetting('confirmTrackFromLinks', undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  const newId = () => sim.addTask({ queuedMs: 1e9 }).id;
+  const token = () => new vscode.CancellationTokenSource().token;
+
+  describe('terminal', () => {
+    let terminal: vscode.Terminal;
+    const written = new vscode.EventEmitter<string>();
+    before(() => {
+      terminal = vscode.window.createTerminal({ name: 'veo-ids', pty: { onDidWrite: written.event, open: () => undefined, close: () => undefined } });
+    });
+    after(() => terminal.dispose());
+
+    const linksOf = async (line: string) => (await api.links.terminal.provideTerminalLinks({ line, terminal }, token())) ?? [];
+
+    it('links every id of a line, and activating a link tracks the task and selects its row', async () => {
+      const id = newId();
+      const uuidId = 'video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd';
+      const line = `created ${id}; earlier ${uuidId} and {"id": "${id}"}`;
+      written.fire(`${line}\r\n`);
+      const links = await linksOf(line);
+      assert.deepEqual(
+        links.map((l) => [line.slice(l.startIndex, l.startIndex + l.length), l.tooltip]),
+        [
+          [id, 'Track VEO task'],
+          [uuidId, 'Track VEO task'],
+          [id, 'Track VEO task'],
+        ],
+      );
+      assert.deepEqual(await linksOf('npm run build -- done in 3.2s'), [], 'no id, no link');
+
+      await api.links.terminal.handleTerminalLink(links[0]);
+      assert.ok(api.store.has(id), 'tracked');
+      assert.ok(!api.store.has(uuidId), 'only the clicked one');
+      await waitFor('its row selected', () => api.selection().includes(id));
+      await vscode.commands.executeCommand('veo.refresh');
+      await waitFor('polled', () => sim.requests.some((r) => r.server === 'api' && r.path.endsWith(`/${id}`)));
+
+      const again = await linksOf(line);
+      assert.equal(again[0].tooltip, 'Show VEO task', 'a tracked id offers to show it');
+      await api.links.terminal.handleTerminalLink(again[0]);
+      assert.equal(api.store.all().filter((t) => t.id === id).length, 1, 'tracked once');
+    });
+
+    it('caps what one line offers, and refuses ids a user could not type', async () => {
+      const many = Array.from({ length: 30 }, (_, i) => `vgen_line${String(i).padStart(4, '0')}`).join(' ');
+      assert.equal((await linksOf(many)).length, 20);
+      assert.deepEqual(await linksOf('{"id": "abc\u202edefgh"} {"id": "1"}'), []);
+    });
+  });
+
+  describe('vscode:// links', () => {
+    const link = (query: string, path = '/track') => vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: 'veo-tools.veo-tasks', path, query });
+
+    it('asks before a link tracks a new task, then tracks it with its label and selects its row', async () => {
+      const id = newId();
+      const question = stubWarning('Track');
+      try {
+        await api.links.uri.handleUri(link(`id=${id}&label=${encodeURIComponent('Sunset [x](command:veo.clearApiKey)')}`));
+      } finally {
+        question.restore();
+      }
+      assert.equal(question.asked.length, 1);
+      assert.match(question.asked[0].message, new RegExp(`Track the VEO task ${id}`));
+      assert.ok(!question.asked[0].message.includes(']('), 'the label cannot become a link');
+      assert.equal((question.asked[0].options as vscode.MessageOptions).modal, true);
+      assert.equal(api.store.get(id)?.label, 'Sunset [x](command:veo.clearApiKey)', 'kept as text');
+      await waitFor('its row selected', () => api.selection().includes(id));
+    });
+
+    it('tracks nothing when the user cancels, and only shows a task already tracked without asking', async () => {
+      const id = newId();
+      const cancel = stubWarning(undefined);
+      try {
+        await api.links.uri.handleUri(link(`id=${id}`));
+      } finally {
+        cancel.restore();
+      }
+      assert.equal(cancel.asked.length, 1);
+      assert.equal(api.store.has(id), false);
+
+      await vscode.commands.executeCommand('veo.trackTask', id);
+      const none = stubWarning('Track');
+      try {
+        await api.links.uri.handleUri(link(`id=${id}&label=renamed`));
+      } finally {
+        none.restore();
+      }
+      assert.equal(none.asked.length, 0, 'no question for a tracked task');
+      assert.equal(api.store.get(id)?.label, undefined, 'a link does not rename a tracked task');
+      await waitFor('its row selected', () => api.selection().includes(id));
+    });
+
+    it("\"Don't Ask Again\" turns the question off in the user's settings", async () => {
+      const [a, b] = [newId(), newId()];
+      const always = stubWarning("Track, and Don't Ask Again");
+      try {
+        await api.links.uri.handleUri(link(`id=${a}`));
+        await waitFor('the setting read back', () => api.settings().confirmTrackFromLinks === false);
+        await api.links.uri.handleUri(link(`id=${b}`));
+      } finally {
+        always.restore();
+      }
+      assert.equal(always.asked.length, 1, 'asked once');
+      assert.equal(vscode.workspace.getConfiguration('veo').inspect('confirmTrackFromLinks')?.globalValue, false);
+      assert.ok(api.store.has(a) && api.store.has(b));
+    });
+
+    it('explains a link it cannot follow, in plain text, and tracks nothing', async () => {
+      const capture = captureNotifications();
+      try {
+        await api.links.uri.handleUri(link('id=..'));
+        await api.links.uri.handleUri(link('id=vgen_abc123def456', '/delete'));
+        await api.links.uri.handleUri(link('label=x'));
+      } finally {
+        capture.restore();
+      }
+      assert.deepEqual(
+        capture.shown.map((s) => s.kind),
+        ['warning', 'warning', 'warning'],
+      );
+      assert.match(capture.shown[0].message, /only of dots/);
+      assert.match(capture.shown[1].message, /does not do/);
+      assert.match(capture.shown[2].message, /names no task/);
+      assert.equal(api.store.all().length, 0);
+    });
+  });
+
+  describe('editor', () => {
+    async function editorWith(content: string, language = 'plaintext'): Promise<vscode.TextEditor> {
+      const document = await vscode.workspace.openTextDocument({ content, language });
+      return vscode.window.showTextDocument(document);
+    }
+
+    it('Track Task IDs in Selection tracks the new ids of the selection only, and says how many', async () => {
+      const [a, b, c] = [newId(), newId(), newId()];
+      await vscode.commands.executeCommand('veo.trackTask', b);
+      const text = `first ${a}\nsecond ${b}\nthird ${c}\n`;
+      const editor = await editorWith(text);
+      editor.selection = new vscode.Selection(0, 0, 2, 0); // the lines with a and b
+      const capture = captureNotifications();
+      try {
+        await vscode.commands.executeCommand('veo.trackIdsInSelection');
+      } finally {
+        capture.restore();
+      }
+      assert.ok(api.store.has(a), 'the new one is tracked');
+      assert.ok(!api.store.has(c), 'outside the selection');
+      assert.deepEqual(
+        capture.shown.map((s) => s.message),
+        ['Tracking 1 new VEO task found in the selection (1 other was tracked already).'],
+      );
+      await waitFor('its row selected', () => api.selection().includes(a));
+    });
+
+    it('Track Task IDs in File reads the "id" of a printed VEO answer, but not the "id"s of any JSON file', async () => {
+      const plain = await editorWith('{"id": "my-settings-block", "name": "not a task"}', 'json');
+      await vscode.commands.executeCommand('veo.trackIdsInFile');
+      assert.equal(api.store.all().length, 0, 'no VEO answer, no field ids');
+      assert.ok(plain.document.isUntitled);
+
+      const answer = sim.addTask({ queuedMs: 1e9 }).id;
+      await editorWith(`{\n  "id": "${answer}",\n  "object": "video",\n  "status": "queued"\n}\n`, 'json');
+      await vscode.commands.executeCommand('veo.trackIdsInFile');
+      assert.deepEqual(
+        api.store.all().map((t) => t.id),
+        [answer],
+      );
+    });
+
+    it('asks before tracking more than 20 new tasks at once, and tracks none on Cancel', async () => {
+      const ids = Array.from({ length: 25 }, (_, i) => `vgen_bulk${String(i).padStart(4, '0')}`);
+      await editorWith(ids.join('\n'));
+      const cancel = stubWarning(undefined);
+      try {
+        await vscode.commands.executeCommand('veo.trackIdsInFile');
+      } finally {
+        cancel.restore();
+      }
+      assert.equal(cancel.asked.length, 1);
+      assert.match(cancel.asked[0].message, /Track 25 VEO tasks found in this file\?/);
+      assert.equal(api.store.all().length, 0);
+    });
+  });
+});
