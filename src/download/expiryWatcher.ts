@@ -10,6 +10,8 @@ import { Disposable, toDisposable } from '../util/disposable';
 import { formatDuration } from '../util/formatDuration';
 
 const HOUR = 3_600_000;
+/** Store changes re-arm the timer at most this often: a poll round changes one task per answer, and each re-arm looks at every task. */
+const REARM_MS = 1_000;
 
 /** Whether this window is the one that warns (see `windows/windowLeadership.ts`). */
 export interface WarningWindow {
@@ -19,6 +21,7 @@ export interface WarningWindow {
 
 export class ExpiryWatcher extends Disposable {
   private timer: NodeJS.Timeout | undefined;
+  private rearm: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly store: TaskStore,
@@ -26,9 +29,21 @@ export class ExpiryWatcher extends Disposable {
     private readonly window: WarningWindow,
   ) {
     super();
-    this._register(toDisposable(() => clearTimeout(this.timer)));
+    this._register(
+      toDisposable(() => {
+        clearTimeout(this.timer);
+        clearTimeout(this.rearm);
+      }),
+    );
     this._register(window.onDidChangeLeadership(() => this.arm()));
-    this._register(store.onDidChange(() => this.arm()));
+    this._register(
+      store.onDidChange(() => {
+        this.rearm ??= setTimeout(() => {
+          this.rearm = undefined;
+          this.arm();
+        }, REARM_MS);
+      }),
+    );
     this._register(configuration.onDidChange(({ changed }) => changed.has('expiryWarningHours') && this.arm()));
     this.arm();
   }

@@ -234,19 +234,24 @@ describe('TaskOrganizer', () => {
     assert.equal(createdAt(badCreated), 5);
   });
 
-  it('10,000 tasks: a new filter or grouping is one pass, fast', () => {
+  it('10,000 tasks: a new filter or grouping reads the task list once (its time is in npm run bench, step 8)', () => {
     const states = ['queued', 'processing', 'completed', 'failed'];
     const tasks = Array.from({ length: 10_000 }, (_, i) =>
       task(`vgen_${i.toString(36).padStart(8, '0')}`, { status: states[i % 4], created: NOW - i * 60_000, model: `veo_${i % 3}`, label: i % 7 === 0 ? `Clip ${i}` : undefined }),
     );
-    const { o } = organizer(tasks);
+    const { o, source } = organizer(tasks);
     o.organize(NOW);
-    const t0 = process.hrtime.bigint();
+    let listed = 0;
+    let looked = 0;
+    const all = source.all;
+    const get = source.get;
+    source.all = () => (listed++, all());
+    source.get = (id: string) => (looked++, get(id));
     o.setOptions({ groupBy: 'day', sortBy: 'created', text: 'clip 7' });
     const r = o.organize(NOW);
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     assert.ok(r.shown > 0);
-    assert.ok(ms < 200, `took ${ms} ms`);
+    assert.ok(listed <= 1, `the list was read ${listed} times`);
+    assert.ok(looked <= tasks.length, `${looked} single-task lookups for ${tasks.length} tasks`);
   });
 });
 
