@@ -79,6 +79,11 @@ export async function runIntegrationTests(options: IntegrationRunOptions = {}): 
     const context = await browser.newContext();
     const page = await context.newPage();
     windowControl.attach({ context, host: server.host, folder: workspace, printLine, serverLog: server.logFile });
+    // The workbench page's own console (and its webview frames'): kept in a file for post-mortems.
+    const consoleLog = path.join(work, 'workbench-console.log');
+    page.on('console', (m) => fs.appendFileSync(consoleLog, `${new Date().toISOString()} ${m.type()} ${m.text()}\n`));
+    page.on('pageerror', (e) => fs.appendFileSync(consoleLog, `${new Date().toISOString()} pageerror ${e.message}\n`));
+    console.log(`(workbench console: ${consoleLog})`);
     let started = false;
     const exited = new Promise<number>((resolve) => {
       void exposeAutomation(page, {

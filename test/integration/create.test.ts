@@ -5,11 +5,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/testApi';
 import type { VeoSimulator } from '../../sim/simulator';
-import { reactivateWithSerializer, revivePanel, setSetting, useSimulator, waitFor } from './helpers';
+import { reactivateWithSerializer, revivePanel, setSetting, useSimulator, waitFor, WEBVIEW_PAGE_MS } from './helpers';
 import { captureNotifications, rendersLink } from './notificationsCapture';
 
 describe('Creating videos in VS Code', function () {
-  this.timeout(60_000);
+  this.timeout(90_000);
   let sim: VeoSimulator;
   let api: TestApi;
   const world = useSimulator({ withKey: true });
@@ -27,7 +27,7 @@ describe('Creating videos in VS Code', function () {
     api.createForm.show();
     // The page reports its own fields once loaded (and the checks answer them): let that
     // happen first, so it cannot overwrite what this request's checks say.
-    await waitFor('the form page reports', () => api.createForm.reportedValues() !== undefined, 30_000);
+    await waitFor('the form page reports', () => api.createForm.reportedValues() !== undefined, WEBVIEW_PAGE_MS);
     await api.createForm.receive({ type: 'generate', values });
   };
 
@@ -166,7 +166,7 @@ describe('Creating videos in VS Code', function () {
     assert.equal(restored.disposed(), false);
     assert.equal(api.createForm.isOpen(), true, 'the restored panel is the form');
     // The real page (media/create.js) loads the restored fields and reports them back.
-    await waitFor('the page reports the restored fields', () => api.createForm.reportedValues()?.prompt === typed.prompt, 30_000);
+    await waitFor('the page reports the restored fields', () => api.createForm.reportedValues()?.prompt === typed.prompt, WEBVIEW_PAGE_MS);
     assert.deepEqual(api.createForm.reportedValues(), { ...typed, firstFrame: '', lastFrame: '' });
     assert.deepEqual(api.createForm.errors(), {}, 'a valid request');
 
@@ -182,7 +182,7 @@ describe('Creating videos in VS Code', function () {
     restored.panel.dispose();
     for (const saved of [undefined, null, 'prompt', { values: 'prompt' }, { values: [1] }]) {
       const odd = await revivePanel(serializer, 'veo.newVideo', saved);
-      await waitFor(`the page reports empty fields for ${JSON.stringify(saved)}`, () => api.createForm.reportedValues()?.prompt === '', 30_000);
+      await waitFor(`the page reports empty fields for ${JSON.stringify(saved)}`, () => api.createForm.reportedValues()?.prompt === '', WEBVIEW_PAGE_MS);
       odd.panel.dispose();
       await waitFor('closed', () => !api.createForm.isOpen());
     }

@@ -17,6 +17,16 @@ export async function extensionApi(): Promise<TestApi> {
   return api;
 }
 
+/**
+ * How long a webview page may take to load and report: beyond 30 s. In VS Code in a browser,
+ * each webview page installs its own service worker, which takes over only once the previous
+ * one has finished its fetches; a fetch whose webview was closed meanwhile (a page still
+ * loading its script or a video) ends only at that worker's 30 s timeout (`resolveTimeout` in
+ * webview/browser/pre/service-worker.js), and until then a new page stays blank. Seen in about
+ * 1 run in 3 of the preview suite on VS Code 1.100.3 while the wait was 30 s.
+ */
+export const WEBVIEW_PAGE_MS = 45_000;
+
 /** Waits for `condition` to hold, checking every 50 ms; fails with `what` after `timeoutMs`. */
 export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -6,15 +6,11 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/testApi';
 import { EXPIRED_TEXT } from '../../src/preview/previewModel';
 import { FIXTURE_VIDEO, TaskSpec, VeoSimulator } from '../../sim/simulator';
-import { reactivateWithSerializer, revivePanel, trackFinishedTask, useSimulator, waitFor } from './helpers';
+import { reactivateWithSerializer, revivePanel, trackFinishedTask, useSimulator, waitFor, WEBVIEW_PAGE_MS } from './helpers';
 import { captureNotifications } from './notificationsCapture';
 import { stubOpenExternal, stubSaveDialog } from './stubs';
 
-/**
- * How long a webview page may take to load and report (its own frame and scripts): generous,
- * since CI's two cores also run the workbench, code-server and the browser.
- */
-const PAGE_MS = 30_000;
+const PAGE_MS = WEBVIEW_PAGE_MS;
 
 /** The page's `data-settings`, unescaped and parsed. */
 function pageSettings(html: string): { taskId: string; src?: string; error?: { kind: string; message: string } } {
@@ -29,7 +25,7 @@ function previewTabs(): vscode.Tab[] {
 }
 
 describe('Previewing videos in VS Code', function () {
-  this.timeout(60_000);
+  this.timeout(90_000);
   let sim: VeoSimulator;
   let api: TestApi;
   let tmp: string;
@@ -73,7 +69,11 @@ describe('Previewing videos in VS Code', function () {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'veo-preview-'));
   });
   afterEach(async () => {
-    for (const id of api.store.all().map((t) => t.id)) previews().panelFor(id)?.dispose();
+    // Pages are closed only once they have settled, so fewer fetches are cut off (see WEBVIEW_PAGE_MS).
+    const open = api.store.all().map((t) => t.id).filter((id) => previews().panelFor(id));
+    const settled = (id: string) => !previews().panelFor(id) || (state(id) !== undefined && state(id)?.state !== 'loading');
+    await waitFor('every open page has settled', () => open.every(settled), PAGE_MS).catch(() => undefined);
+    for (const id of open) previews().panelFor(id)?.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -6,16 +6,16 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/testApi';
 import { HAS_SOUND_TEXT, PROBABLY_SOUND_REMOTE_TEXT } from '../../src/preview/soundNotice';
 import type { VeoSimulator } from '../../sim/simulator';
-import { trackFinishedTask, useSimulator, waitFor } from './helpers';
+import { trackFinishedTask, useSimulator, waitFor, WEBVIEW_PAGE_MS } from './helpers';
 import { captureNotifications } from './notificationsCapture';
 import { stubOpenExternal, stubSaveDialog } from './stubs';
 
 /** A webview page's own load and first report may be slow on CI's two cores. */
-const PAGE_MS = 30_000;
+const PAGE_MS = WEBVIEW_PAGE_MS;
 
 /** "Open in System Player" (tree, palette, preview button), the preview's sound notice, and "Copy as Markdown". */
 describe('System player and Markdown links in VS Code', function () {
-  this.timeout(60_000);
+  this.timeout(90_000);
   let sim: VeoSimulator;
   let api: TestApi;
   let dir: string;
