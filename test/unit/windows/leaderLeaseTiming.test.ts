@@ -258,4 +258,52 @@ describe('LeaderLease: timing, writes and logs', function () {
     await sleep(300);
     assert.equal(logged.filter((m) => /can be written again/.test(m)).length, 1, logged.join('\n'));
   });
+
+  it('a follower whose leader goes away while it waits for an answer refreshes as the new leader at once', async () => {
+    plant('leaving', Date.now() + 400);
+    const b = window('b', 300);
+    let refreshes = 0;
+    b.onDidRequestRefresh(() => refreshes++);
+    const at = Date.now();
+    assert.equal(await b.requestRefresh(), 'here');
+    assert.ok(Date.now() - at < 1_000, `${Date.now() - at} ms (the deadline is 1.1 s)`);
+    assert.equal(refreshes, 1);
+  });
+
+  it("a follower that may not lead leaves the unanswering leader's lease exactly as it was", async () => {
+    const text = JSON.stringify({ owner: 'stalled', expiresAt: Date.now() + 30 * 300 });
+    fs.writeFileSync(leaseFile(), text);
+    const b = window('b', 300, { eligible: false });
+    assert.equal(await b.requestRefresh(), 'noLeader');
+    await sleep(100);
+    assert.equal(fs.readFileSync(leaseFile(), 'utf8'), text);
+  });
+
+  it('a Refresh request that cannot be written is logged, and the window still waits for the leader', async () => {
+    plant('stalled', Date.now() + 30 * 300);
+    // A folder (with something in it) where the request file goes: the rename over it fails.
+    fs.mkdirSync(path.join(dir, REFRESH_FILE));
+    fs.writeFileSync(path.join(dir, REFRESH_FILE, 'x'), 'x');
+    const b = window('b', 300, { eligible: false });
+    assert.equal(await b.requestRefresh(), 'noLeader');
+    assert.ok(logged.some((m) => m.startsWith('b: windows: cannot ask the leader to refresh: ')), logged.join('\n'));
+  });
+
+  it("a window taking over an expired lease carries its Retry-After on from the first write", () => {
+    const until = Date.now() + 30_000;
+    plant('gone', Date.now() - 1_000, { blockedUntil: until });
+    window('a', 300);
+    assert.equal(onDisk()!.owner, 'a', 'written, now confirming');
+    assert.equal(onDisk()!.blockedUntil, until);
+  });
+
+  it('a leader closed with its window does not announce the change (its listeners are going away too)', async () => {
+    const a = window('a', 300);
+    const seen: boolean[] = [];
+    a.onDidChangeLeadership((l) => seen.push(l));
+    await waitFor('a leads', () => a.isLeader);
+    a.dispose();
+    assert.deepEqual(seen, [true]);
+    assert.equal(fs.existsSync(leaseFile()), false, 'released');
+  });
 });
