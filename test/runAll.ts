@@ -2,7 +2,8 @@
  * `npm test`: every tier in one run. Unit tests (plain Node mocha) first, then, on every
  * VS Code host of scripts/vscode-hosts.json (the oldest version engines.vscode allows and
  * the latest code-server), the integration suite inside that VS Code (code-server + headless
- * Chromium) and the browser end-to-end suite that clicks through its workbench.
+ * Chromium), the same VS Code in Simplified Chinese (integration-zh/run.ts) and the browser
+ * end-to-end suite that clicks through its workbench.
  * Closes with one `N passed, N failed, N skipped` line summing the tiers, for CI.
  *
  *   npm test [-- --host oldest|latest|all]   (or VEO_TEST_HOST; default all)
@@ -14,6 +15,7 @@ import { runE2e } from './e2e/run';
 import { provisionCodeServer } from './host/codeServer';
 import { describeHost, selectedHosts, TestHost, tierName } from './host/hosts';
 import { runIntegrationTests } from './host/runCodeServerTests';
+import { runZhCnTests } from './integration-zh/run';
 
 interface Counts {
   passed: number;
@@ -90,6 +92,9 @@ async function main(): Promise<number> {
   tiers.push(await runTier('unit', 'Unit tests (plain Node)', runUnitTests));
   for (const name of names) {
     tiers.push(await runTier(tierOn('integration', name), `Integration tests inside ${label(name)}`, onHost(name, (host) => runIntegrationTests({ host }))));
+  }
+  for (const name of names) {
+    tiers.push(await runTier(tierOn('integration-zh-cn', name), `zh-cn display language inside ${label(name)}`, onHost(name, (host) => runZhCnTests(host))));
   }
   for (const name of names) {
     tiers.push(await runTier(tierOn('e2e', name), `Browser end-to-end in ${label(name)}`, onHost(name, (host) => runE2e(host))));

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { prepareDisplayLanguage } from './displayLanguage';
 import { defaultHostName, hostEnv, provisionHost, TestHost } from './hosts';
 
 /**
@@ -50,6 +51,8 @@ export interface CodeServerOptions {
   inheritOutput?: boolean;
   /** A `.vsix` installed into the throwaway profile before the server starts (as a user installs it). */
   installVsix?: string;
+  /** VS Code's display language, e.g. `zh-cn` (default English); see displayLanguage.ts. */
+  displayLanguage?: string;
 }
 
 /** Starts code-server on loopback with a fresh, throwaway profile and waits until it answers. */
@@ -72,6 +75,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   };
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const logFile = options.logFile ?? path.join(profile, 'code-server.log');
+  const languageArgs = options.displayLanguage ? prepareDisplayLanguage(userDataDir, options.displayLanguage) : [];
   if (options.installVsix) {
     execFileSync(
       testHost.node,
@@ -92,6 +96,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
+      ...languageArgs,
     ],
     { env: { ...process.env, ...hostEnv(testHost), ...options.env }, stdio: ['ignore', out, out] },
   );

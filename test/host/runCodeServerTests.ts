@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
+import type { Page } from 'playwright-core';
 import { provisionCodeServer, startCodeServer } from './codeServer';
 import { describeHost, selectedHosts, TestHost, TESTS_STARTED, tierName } from './hosts';
 import { repoRoot } from './paths';
@@ -51,6 +52,10 @@ export interface IntegrationRunOptions {
   extraEnv?: Record<string, string>;
   /** Sees every console line of the extension host that is printed; false drops it. */
   filterLog?: (line: string) => boolean;
+  /** VS Code's display language (default English), e.g. `zh-cn`: see displayLanguage.ts. */
+  displayLanguage?: string;
+  /** Runs beside the suite once the workbench page is open (e.g. reads what the workbench shows). */
+  whileRunning?: (page: Page) => Promise<void>;
 }
 
 export async function runIntegrationTests(options: IntegrationRunOptions = {}): Promise<IntegrationResult> {
@@ -63,6 +68,7 @@ export async function runIntegrationTests(options: IntegrationRunOptions = {}): 
   const windowControl = await startWindowControl({ workDir: work });
   const server = await startCodeServer({
     host,
+    displayLanguage: options.displayLanguage,
     env: {
       ...options.extraEnv,
       [WINDOW_CONTROL_ENV]: windowControl.url,
@@ -101,6 +107,7 @@ export async function runIntegrationTests(options: IntegrationRunOptions = {}): 
       folder: workspace,
       extensionTestsPath: path.join(repoRoot, 'out', 'test', 'host', 'extensionTests.js'),
     });
+    const beside = options.whileRunning?.(page).catch((e: unknown) => console.error('whileRunning failed:', e));
     let timer: NodeJS.Timeout | undefined;
     let startTimer: NodeJS.Timeout | undefined;
     const timeout = new Promise<number>((resolve) => {
@@ -118,6 +125,7 @@ export async function runIntegrationTests(options: IntegrationRunOptions = {}): 
       }, START_TIMEOUT_MS);
     });
     exitCode = await Promise.race([exited, timeout]);
+    await beside;
     clearTimeout(timer);
     clearTimeout(startTimer);
   } finally {
