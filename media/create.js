@@ -18,10 +18,16 @@
   const statusAction = /** @type {HTMLButtonElement} */ ($('status-action'));
   const FIELDS = ['prompt', 'model', 'resolution', 'aspectRatio', 'mode', 'referenceImages', 'firstFrame', 'lastFrame'];
   const STATUS_ICON = { failed: 'codicon-error', created: 'codicon-pass' };
-  const ACTION_TEXT = { setApiKey: 'Set API Key', openSettings: 'Open Settings', showTask: 'Show Task' };
+  // Every text the page shows comes from the extension, in the display language.
+  const ACTION_TEXT = settings.text.actions;
   let busy = false;
   /** @type {string | undefined} */
   let pendingAction;
+
+  /** `{0}`, `{1}`... of an extension text replaced by the values (as vscode.l10n.t does). */
+  function format(/** @type {string} */ text, /** @type {unknown[]} */ ...values) {
+    return text.replace(/\{(\d+)\}/g, (whole, n) => (Number(n) < values.length ? String(values[Number(n)]) : whole));
+  }
 
   function radio(name) {
     return /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll(`input[name="${name}"]`));
@@ -74,7 +80,7 @@
     const mode = Array.from(radio('mode')).find((r) => r.checked)?.value;
     $('reference-fields').hidden = mode !== 'reference';
     $('frame-fields').hidden = mode !== 'frames';
-    $('prompt-count').textContent = `${prompt.value.length} / ${settings.maxPrompt} characters`;
+    $('prompt-count').textContent = format(settings.text.count, prompt.value.length, settings.maxPrompt);
     vscode.setState({ values: values() });
   }
 

@@ -68,7 +68,7 @@
 
   function load() {
     if (!settings.src) return;
-    showLoading('Loading the video...');
+    showLoading(settings.text.loading);
     video.src = settings.src;
     // Muted, so browsers that block audible autoplay still start it; controls stay standard.
     video.muted = true;
@@ -111,7 +111,7 @@
     const err = video.error;
     if (!err || err.code === MediaError.MEDIA_ERR_ABORTED || !video.getAttribute('src')) return;
     // The extension finds out why (expired link? network? format?) and answers with showError.
-    showLoading('Checking the video link...', 'checking');
+    showLoading(settings.text.checking, 'checking');
     vscode.postMessage({ type: 'playbackFailed', code: err.code });
   });
 

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { showError } from '../ui/notify';
 import { Disposable } from '../util/disposable';
 import type { ApiKeyStore } from './apiKeyStore';
+import { t } from '../util/l10n';
 
 export class KeyState extends Disposable {
   private refused = false;
@@ -35,8 +36,9 @@ export class KeyState extends Disposable {
     if (this.refused) return;
     this.refused = true;
     this.update();
-    const choice = await showError(`The VEO API refused the API key (HTTP ${status}). Polling is paused until a new key is set.`, 'Set API Key');
-    if (choice === 'Set API Key') await vscode.commands.executeCommand('veo.setApiKey');
+    const setKey = t('Set API Key');
+    const choice = await showError(t('The VEO API refused the API key (HTTP {0}). Polling is paused until a new key is set.', status), setKey);
+    if (choice === setKey) await vscode.commands.executeCommand('veo.setApiKey');
   }
 
   private update(): void {

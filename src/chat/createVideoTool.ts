@@ -8,6 +8,7 @@ import { cleanText } from '../util/safeText';
 import { createInput } from './toolInputs';
 import { toolResult } from './toolResult';
 import { createAnswer } from './toolResults';
+import { t } from '../util/l10n';
 
 export const CREATE_VIDEO_TOOL = 'veo_createVideo';
 /** How much of the prompt the confirmation shows. */
@@ -28,10 +29,10 @@ export function createVideoTool(creator: Creator): vscode.LanguageModelTool<Crea
     prepareInvocation: (options) => {
       const checked = createInput(options.input);
       // An invalid request spends nothing: invoke only explains what is wrong.
-      if (!checked.ok) return { invocationMessage: 'Checking a VEO video request' };
+      if (!checked.ok) return { invocationMessage: t('Checking a VEO video request') };
       return {
-        invocationMessage: 'Creating a VEO video',
-        confirmationMessages: { title: 'Generate a video with the VEO API?', message: confirmationText(checked.request) },
+        invocationMessage: t('Creating a VEO video'),
+        confirmationMessages: { title: t('Generate a video with the VEO API?'), message: confirmationText(checked.request) },
       };
     },
     invoke: async (options) => {
@@ -47,7 +48,9 @@ export function createVideoTool(creator: Creator): vscode.LanguageModelTool<Crea
 
 /** What the user agrees to: the settings as words, the prompt as a code block (never markup). */
 export function confirmationText(request: VideoRequest): vscode.MarkdownString {
-  const mode = request.mode === 'reference' ? `${request.referenceImages?.length ?? 0} reference image(s)` : request.mode === 'frames' ? 'first and last frame' : 'text only';
+  const images = request.referenceImages?.length ?? 0;
+  const mode =
+    request.mode === 'reference' ? (images === 1 ? t('1 reference image') : t('{0} reference images', images)) : request.mode === 'frames' ? t('first and last frame') : t('text only');
   const prompt = request.prompt
     .split(/\r?\n/)
     .map((line) => cleanText(line, SHOWN_PROMPT))
@@ -57,7 +60,7 @@ export function confirmationText(request: VideoRequest): vscode.MarkdownString {
   const fence = '`'.repeat(Math.max(3, ...[...prompt.matchAll(/`+/g)].map((m) => m[0].length + 1)));
   const md = new vscode.MarkdownString();
   // Model, resolution, ratio and mode are checked against fixed lists (checkRequest): no outside text.
-  md.appendMarkdown(`This spends credits of your VEO account: \`${request.model}\`, ${request.resolution}, ${request.aspectRatio}, ${mode}. Prompt:`);
+  md.appendMarkdown(t('This spends credits of your VEO account: {0}, {1}, {2}, {3}. Prompt:', `\`${request.model}\``, request.resolution, request.aspectRatio, mode));
   md.appendMarkdown(`\n\n${fence}text\n${prompt}${request.prompt.length > SHOWN_PROMPT ? '…' : ''}\n${fence}\n`);
   return md;
 }

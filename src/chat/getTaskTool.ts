@@ -4,6 +4,7 @@ import type { TaskStore } from '../store/taskStore';
 import { getInput } from './toolInputs';
 import { toolResult } from './toolResult';
 import { getAnswer } from './toolResults';
+import { t } from '../util/l10n';
 
 export const GET_TASK_TOOL = 'veo_getTask';
 
@@ -13,7 +14,7 @@ export interface GetTaskInput {
 
 export function getTaskTool(store: TaskStore): vscode.LanguageModelTool<GetTaskInput> {
   return {
-    prepareInvocation: () => ({ invocationMessage: 'Reading a VEO task' }),
+    prepareInvocation: () => ({ invocationMessage: t('Reading a VEO task') }),
     invoke: async (options) => {
       await store.ready;
       const input = getInput(options.input);

@@ -4,6 +4,7 @@ import type { TaskStore } from '../store/taskStore';
 import { listInput } from './toolInputs';
 import { toolResult } from './toolResult';
 import { listAnswer } from './toolResults';
+import { t } from '../util/l10n';
 
 export const LIST_TASKS_TOOL = 'veo_listTasks';
 
@@ -14,7 +15,7 @@ export interface ListTasksInput {
 
 export function listTasksTool(store: TaskStore): vscode.LanguageModelTool<ListTasksInput> {
   return {
-    prepareInvocation: () => ({ invocationMessage: 'Reading the tracked VEO tasks' }),
+    prepareInvocation: () => ({ invocationMessage: t('Reading the tracked VEO tasks') }),
     invoke: async (options) => {
       await store.ready;
       return toolResult(listAnswer(store.all(), Date.now(), listInput(options.input)));

@@ -5,6 +5,7 @@ import type { TaskStore } from '../store/taskStore';
 import { trackInput } from './toolInputs';
 import { toolResult } from './toolResult';
 import { trackAnswer } from './toolResults';
+import { t } from '../util/l10n';
 
 export const TRACK_TASKS_TOOL = 'veo_trackTasks';
 
@@ -14,7 +15,7 @@ export interface TrackTasksInput {
 
 export function trackTasksTool(store: TaskStore, log: Logger): vscode.LanguageModelTool<TrackTasksInput> {
   return {
-    prepareInvocation: () => ({ invocationMessage: 'Tracking VEO tasks' }),
+    prepareInvocation: () => ({ invocationMessage: t('Tracking VEO tasks') }),
     invoke: async (options) => {
       await store.ready;
       const { ids, refused } = trackInput(options.input);

@@ -6,6 +6,7 @@ import { taskLabel, TrackedTask } from '../store/trackedTask';
 import { fileDestination, markdownLink, relativeDestination, urlDestination } from '../util/markdownLink';
 import { pickTask } from './pickTask';
 import { targetIds } from './taskArgs';
+import { t } from '../util/l10n';
 
 /**
  * "VEO: Copy as Markdown" (context menu of a completed task, the palette): `[name](link)` per
@@ -17,7 +18,7 @@ export function registerCopyAsMarkdown({ store }: Services): vscode.Disposable {
     let ids = targetIds(clicked, selected);
     if (ids.length === 0) {
       const linked = store.all().filter((t) => destinationOf(t) !== undefined);
-      const id = await pickTask(linked, 'Copy as Markdown', 'VEO: no task has a video to link to yet.');
+      const id = await pickTask(linked, t('Copy as Markdown'), t('VEO: no task has a video to link to yet.'));
       ids = id === undefined ? [] : [id];
     }
     const lines: string[] = [];
@@ -28,7 +29,7 @@ export function registerCopyAsMarkdown({ store }: Services): vscode.Disposable {
     }
     if (lines.length === 0) return;
     await vscode.env.clipboard.writeText(lines.join('\n'));
-    vscode.window.setStatusBarMessage(lines.length === 1 ? 'VEO: Markdown link copied' : `VEO: ${lines.length} Markdown links copied`, 3000);
+    vscode.window.setStatusBarMessage(lines.length === 1 ? t('VEO: Markdown link copied') : t('VEO: {0} Markdown links copied', lines.length), 3000);
   });
 }
 

@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { downloadable } from '../store/trackedTask';
 import { showInfo } from '../ui/notify';
 import { groupTaskIds } from './groupArgs';
+import { t } from '../util/l10n';
 
 /** "Download All Completed" on a group row: its completed tasks not downloaded yet, into one folder. */
 export function registerDownloadGroupCompleted(services: Services): vscode.Disposable {
@@ -15,7 +16,7 @@ export function registerDownloadGroupCompleted(services: Services): vscode.Dispo
       return task !== undefined && downloadable(task, now);
     });
     if (ids.length === 0) {
-      void showInfo('Every completed task of this group is already downloaded (or the video host refused its link).');
+      void showInfo(t('Every completed task of this group is already downloaded (or the video host refused its link).'));
       return [];
     }
     if (testMode && typeof target?.folder === 'string') return downloads.download(ids, { kind: 'folder', path: target.folder });

@@ -6,6 +6,7 @@ import { tasksToCsv, tasksToJson } from '../store/taskExport';
 import type { TrackedTask } from '../store/trackedTask';
 import { showError, showInfo } from '../ui/notify';
 import { groupTaskIds } from './groupArgs';
+import { t } from '../util/l10n';
 
 /**
  * "Export Tasks...": the selected rows (a group row: its tasks), or every task from the view's
@@ -17,15 +18,15 @@ export function registerExportTasks(services: Services): vscode.Disposable {
     const picked = groupTaskIds(services, clicked, selected);
     const tasks = (picked.length ? picked.map((id) => store.get(id)) : store.all()).filter((t): t is TrackedTask => t !== undefined);
     if (tasks.length === 0) {
-      void showInfo('There are no VEO tasks to export.');
+      void showInfo(t('There are no VEO tasks to export.'));
       return undefined;
     }
     const dir = defaultDownloadDirectory(configuration.current.downloadDirectory);
     const uri = await vscode.window.showSaveDialog({
-      title: `Export ${tasks.length === 1 ? '1 task' : `${tasks.length} tasks`}`,
+      title: tasks.length === 1 ? t('Export 1 task') : t('Export {0} tasks', tasks.length),
       defaultUri: vscode.Uri.file(path.join(dir, 'veo-tasks.json')),
       filters: { JSON: ['json'], CSV: ['csv'] },
-      saveLabel: 'Export',
+      saveLabel: t('Export'),
     });
     if (!uri) return undefined;
     const csv = path.extname(uri.path).toLowerCase() === '.csv';
@@ -35,11 +36,11 @@ export function registerExportTasks(services: Services): vscode.Disposable {
       await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
     } catch (err) {
       log.warn(`Export failed: ${err instanceof Error ? err.message : String(err)}`);
-      void showError(`Could not write the export: ${err instanceof Error ? err.message : String(err)}`);
+      void showError(t('Could not write the export: {0}', err instanceof Error ? err.message : String(err)));
       return undefined;
     }
     log.info(`Exported ${tasks.length} tasks as ${csv ? 'CSV' : 'JSON'}`);
-    void showInfo(`Exported ${tasks.length === 1 ? '1 task' : `${tasks.length} tasks`} to ${path.basename(uri.path)}.`);
+    void showInfo(tasks.length === 1 ? t('Exported 1 task to {0}.', path.basename(uri.path)) : t('Exported {0} tasks to {1}.', tasks.length, path.basename(uri.path)));
     return { file: uri.fsPath, count: tasks.length, format: csv ? 'csv' : 'json' };
   });
 }

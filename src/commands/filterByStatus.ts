@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { TaskState } from '../store/trackedTask';
-import { STATE_NAMES, STATES } from '../treeViews/viewOptions';
+import { stateName, STATES } from '../treeViews/viewOptions';
+import { t } from '../util/l10n';
 
 /** "VEO: Filter by Status..." (view title menu): the states to show, several at once; all or none: no status filter. */
 export function registerFilterByStatus({ view, testMode }: Services): vscode.Disposable {
@@ -12,8 +13,8 @@ export function registerFilterByStatus({ view, testMode }: Services): vscode.Dis
     } else {
       const current = view.options.statuses;
       const picked = await vscode.window.showQuickPick(
-        STATES.map((state) => ({ state, label: STATE_NAMES[state], picked: current === undefined || current.includes(state) })),
-        { title: 'Show VEO tasks that are', canPickMany: true },
+        STATES.map((state) => ({ state, label: stateName(state), picked: current === undefined || current.includes(state) })),
+        { title: t('Show VEO tasks that are'), canPickMany: true },
       );
       states = picked?.map((p) => p.state);
     }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { cleanFilterText, MAX_FILTER_TEXT } from '../treeViews/viewOptions';
+import { t } from '../util/l10n';
 
 /**
  * "VEO: Filter by Text..." (view title menu): the rows narrow as you type (id, label, prompt,
@@ -16,8 +17,8 @@ export function registerFilterByText({ view, testMode }: Services): vscode.Dispo
     const before = view.options.text;
     const warming = view.prepareTextFilter();
     const box = vscode.window.createInputBox();
-    box.title = 'Filter VEO tasks';
-    box.placeholder = 'Text in the id, name, prompt, model or error (empty: no text filter)';
+    box.title = t('Filter VEO tasks');
+    box.placeholder = t('Text in the id, name, prompt, model or error (empty: no text filter)');
     box.value = before ?? '';
     let accepted = false;
     await new Promise<void>((resolve) => {

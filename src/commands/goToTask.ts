@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { goToTaskItems } from '../treeViews/goToItems';
+import { t } from '../util/l10n';
 
 /**
  * "VEO: Go to Task...": a quick pick over every tracked task (status icon, name, id, prompt);
@@ -12,8 +13,8 @@ export function registerGoToTask({ store, view, testMode }: Services): vscode.Di
     if (testMode && typeof given === 'string') id = given;
     else {
       const picked = await vscode.window.showQuickPick(goToTaskItems(store.all()), {
-        title: 'Go to VEO Task',
-        placeHolder: 'Name, id or prompt',
+        title: t('Go to VEO Task'),
+        placeHolder: t('Name, id or prompt'),
         matchOnDescription: true,
         matchOnDetail: true,
       });

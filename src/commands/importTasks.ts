@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { MAX_IMPORT_BYTES, parseImport, tooLarge } from '../store/taskExport';
 import { showError, showInfo } from '../ui/notify';
+import { english, t } from '../util/l10n';
 
 export interface ImportReport {
   added: number;
@@ -17,12 +18,12 @@ export interface ImportReport {
 export function registerImportTasks({ store, log }: Services): vscode.Disposable {
   return vscode.commands.registerCommand('veo.importTasks', async (): Promise<ImportReport | undefined> => {
     const picked = await vscode.window.showOpenDialog({
-      title: 'Import VEO tasks (a JSON export)',
+      title: t('Import VEO tasks (a JSON export)'),
       canSelectFiles: true,
       canSelectFolders: false,
       canSelectMany: false,
       filters: { JSON: ['json'] },
-      openLabel: 'Import',
+      openLabel: t('Import'),
     });
     const uri = picked?.[0];
     if (!uri) return undefined;
@@ -31,18 +32,21 @@ export function registerImportTasks({ store, log }: Services): vscode.Disposable
       const { size } = await vscode.workspace.fs.stat(uri);
       parsed = size > MAX_IMPORT_BYTES ? tooLarge() : parseImport(await vscode.workspace.fs.readFile(uri));
     } catch (err) {
-      parsed = `It could not be read: ${err instanceof Error ? err.message : String(err)}`;
+      parsed = t('It could not be read: {0}', err instanceof Error ? err.message : String(err));
     }
     if (typeof parsed === 'string') {
-      void showError(`Nothing was imported. ${parsed}`);
+      void showError(t('Nothing was imported. {0}', parsed));
       return undefined;
     }
     await store.ready;
     const result = store.importTasks(parsed.tasks, Date.now());
     const report = { added: result.added.length, existing: result.existing, updated: result.updated.length, refused: parsed.refused };
-    const message = `Imported VEO tasks: ${report.added} added, ${report.existing} already tracked${report.updated ? ` (${report.updated} completed with fields they lacked)` : ''}, ${report.refused} refused (not a valid task or a repeated id).`;
-    log.info(message);
-    void showInfo(message);
+    log.info(english('Imported VEO tasks: {0} added, {1} already tracked{2}, {3} refused.', report.added, report.existing, report.updated ? english(' ({0} completed with fields they lacked)', report.updated) : '', report.refused));
+    void showInfo(
+      report.updated
+        ? t('Imported VEO tasks: {0} added, {1} already tracked ({2} completed with fields they lacked), {3} refused (not a valid task or a repeated id).', report.added, report.existing, report.updated, report.refused)
+        : t('Imported VEO tasks: {0} added, {1} already tracked, {2} refused (not a valid task or a repeated id).', report.added, report.existing, report.refused),
+    );
     return report;
   });
 }

@@ -5,8 +5,8 @@ import { taskLabel, videoAvailability } from '../store/trackedTask';
 import { showWarning } from '../ui/notify';
 import { pickTask } from './pickTask';
 import { targetIds } from './taskArgs';
+import { t } from '../util/l10n';
 
-const DOWNLOAD_AGAIN = 'Download Again';
 
 /**
  * "VEO: Open in System Player" (context menu of a downloaded task, the preview's button, the
@@ -18,7 +18,7 @@ export function registerOpenInSystemPlayer({ store }: Services): vscode.Disposab
     let id: string | undefined = targetIds(clicked, undefined)[0];
     if (id === undefined) {
       const downloaded = store.all().filter((t) => t.localFile !== undefined);
-      id = await pickTask(downloaded, 'Open in System Player', 'VEO: no task has a downloaded video yet.');
+      id = await pickTask(downloaded, t('Open in System Player'), t('VEO: no task has a downloaded video yet.'));
     }
     const task = id === undefined ? undefined : store.get(id);
     const file = task?.localFile;
@@ -29,12 +29,12 @@ export function registerOpenInSystemPlayer({ store }: Services): vscode.Disposab
     }
     // The copy was moved or deleted: the link may still serve it.
     const canDownload = videoAvailability({ ...task, localFile: undefined }, Date.now()) === 'online';
-    const message = `VEO: the downloaded video of "${taskLabel(task)}" is no longer at ${file}.`;
+    const DOWNLOAD_AGAIN = t('Download Again');
     if (!canDownload) {
-      void showWarning(`${message} Its link has expired, so it cannot be downloaded again.`);
+      void showWarning(t('VEO: the downloaded video of "{0}" is no longer at {1}. Its link has expired, so it cannot be downloaded again.', taskLabel(task), file));
       return;
     }
-    if ((await showWarning(`${message} Its link still works.`, DOWNLOAD_AGAIN)) === DOWNLOAD_AGAIN) {
+    if ((await showWarning(t('VEO: the downloaded video of "{0}" is no longer at {1}. Its link still works.', taskLabel(task), file), DOWNLOAD_AGAIN)) === DOWNLOAD_AGAIN) {
       await vscode.commands.executeCommand('veo.downloadVideo', task.id);
     }
   });

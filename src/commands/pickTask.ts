@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { TrackedTask } from '../store/trackedTask';
 import { goToTaskItems } from '../treeViews/goToItems';
 import { showInfo } from '../ui/notify';
+import { t } from '../util/l10n';
 
 /**
  * A palette call without a row: asks which of `tasks` (name, id, prompt, as in Go to Task);
@@ -12,6 +13,6 @@ export async function pickTask(tasks: readonly TrackedTask[], title: string, non
     void showInfo(none);
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(goToTaskItems(tasks), { title, placeHolder: 'Name, id or prompt', matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(goToTaskItems(tasks), { title, placeHolder: t('Name, id or prompt'), matchOnDescription: true, matchOnDetail: true });
   return picked?.id;
 }

@@ -4,6 +4,7 @@ import type { Services } from '../services';
 import { MAX_LABEL_LENGTH as MAX_LABEL } from '../store/trackedTask';
 import { cleanText } from '../util/safeText';
 import { targetIds } from './taskArgs';
+import { t } from '../util/l10n';
 
 /** "VEO: Rename Task": a label shown instead of the id; empty restores the id. */
 export function registerRenameTask({ store, testMode }: Services): vscode.Disposable {
@@ -12,10 +13,10 @@ export function registerRenameTask({ store, testMode }: Services): vscode.Dispos
     const task = id === undefined ? undefined : store.get(id);
     if (!task) return;
     const entered = await givenOrAsk(given, testMode, {
-      title: `Rename ${task.id}`,
-      prompt: 'A label for this task (leave empty to show the id)',
+      title: t('Rename {0}', task.id),
+      prompt: t('A label for this task (leave empty to show the id)'),
       value: task.label ?? '',
-      validateInput: (v) => (v.length > MAX_LABEL ? `At most ${MAX_LABEL} characters.` : undefined),
+      validateInput: (v) => (v.length > MAX_LABEL ? t('At most {0} characters.', MAX_LABEL) : undefined),
     });
     if (entered === undefined) return;
     const label = cleanText(entered, MAX_LABEL).trim();

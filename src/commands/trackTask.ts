@@ -3,6 +3,7 @@ import { givenOrAsk } from './askInput';
 import { parseTaskIds } from '../input/parseTaskIds';
 import type { Services } from '../services';
 import { showInfo, showWarning } from '../ui/notify';
+import { t } from '../util/l10n';
 
 export interface TrackResult {
   added: string[];
@@ -17,14 +18,14 @@ export interface TrackResult {
 export function registerTrackTask({ store, log, testMode }: Services): vscode.Disposable {
   return vscode.commands.registerCommand('veo.trackTask', async (given?: unknown): Promise<TrackResult | undefined> => {
     const input = await givenOrAsk(given, testMode, {
-      title: 'VEO: Track Task',
-      prompt: 'One or more task ids, separated by spaces, commas or new lines',
+      title: t('VEO: Track Task'),
+      prompt: t('One or more task ids, separated by spaces, commas or new lines'),
       placeHolder: 'vgen_abc123def456, video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd',
       ignoreFocusOut: true,
       validateInput: (v) => {
         const parsed = parseTaskIds(v);
         if (parsed.errors.length) return parsed.errors[0];
-        if (parsed.ids.length === 0) return 'Enter at least one task id.';
+        if (parsed.ids.length === 0) return t('Enter at least one task id.');
         return undefined;
       },
     });
@@ -35,11 +36,12 @@ export function registerTrackTask({ store, log, testMode }: Services): vscode.Di
     if (added.length) log.info(`Tracking ${added.join(', ')}`);
     const notes: string[] = [];
     if (parsed.errors.length) notes.push(...parsed.errors);
-    if (alreadyTracked.length) notes.push(`Already tracked: ${alreadyTracked.join(', ')}.`);
-    if (parsed.ids.length === 0 && parsed.errors.length === 0) notes.push('No task id was entered; nothing was tracked.');
+    if (alreadyTracked.length) notes.push(t('Already tracked: {0}.', alreadyTracked.join(', ')));
+    if (parsed.ids.length === 0 && parsed.errors.length === 0) notes.push(t('No task id was entered; nothing was tracked.'));
     if (notes.length) {
       const show = parsed.errors.length || added.length === 0 ? showWarning : showInfo;
-      void show(`${added.length ? `Tracking ${added.length} task${added.length === 1 ? '' : 's'}. ` : ''}${notes.join(' ')}`);
+      const tracking = added.length === 0 ? [] : [added.length === 1 ? t('Tracking 1 task.') : t('Tracking {0} tasks.', added.length)];
+      void show([...tracking, ...notes].join(' '));
     }
     return { added, alreadyTracked, errors: parsed.errors };
   });

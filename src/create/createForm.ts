@@ -7,6 +7,7 @@ import { Disposable, toDisposable } from '../util/disposable';
 import type { Creator } from './creator';
 import { FormAction, FormStatus, FormValues, parseFormMessage, resultStatus, savedFormValues } from './formMessages';
 import { renderFormHtml } from './formHtml';
+import { t } from '../util/l10n';
 
 export const CREATE_VIEW_TYPE = 'veo.newVideo';
 
@@ -56,7 +57,7 @@ export class CreateForm extends Disposable {
       if (Object.keys(values).length > 0) void this.post({ type: 'fill', values });
       return this.panel;
     }
-    const panel = vscode.window.createWebviewPanel(CREATE_VIEW_TYPE, 'New Video', vscode.ViewColumn.Active, this.webviewOptions());
+    const panel = vscode.window.createWebviewPanel(CREATE_VIEW_TYPE, t('New Video'), vscode.ViewColumn.Active, this.webviewOptions());
     this.adopt(panel, values);
     return panel;
   }
@@ -139,18 +140,18 @@ export class CreateForm extends Disposable {
     if (!checked.ok) {
       this.lastErrors = checked.errors;
       await this.post({ type: 'validation', errors: checked.errors });
-      await this.say({ kind: 'failed', message: 'Nothing was sent: fix the fields marked above.' });
+      await this.say({ kind: 'failed', message: t('Nothing was sent: fix the fields marked above.') });
       return;
     }
     // One click is one task, whatever the page does.
     if (this.inFlight) return;
     this.inFlight = true;
     try {
-      await this.say({ kind: 'busy', message: 'Sending the request...' });
+      await this.say({ kind: 'busy', message: t('Sending the request...') });
       const result = await this.creator.create(checked.request);
-      await this.say(resultStatus(result, Date.now()) ?? { kind: 'failed', message: 'Cancelled: nothing was sent.' });
+      await this.say(resultStatus(result, Date.now()) ?? { kind: 'failed', message: t('Cancelled: nothing was sent.') });
     } catch (e) {
-      await this.say({ kind: 'failed', message: `Nothing was created: ${e instanceof Error ? e.message : String(e)}` });
+      await this.say({ kind: 'failed', message: t('Nothing was created: {0}', e instanceof Error ? e.message : String(e)) });
     } finally {
       this.inFlight = false;
     }

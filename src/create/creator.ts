@@ -13,6 +13,7 @@ import type { TaskStore } from '../store/taskStore';
 import type { TasksView } from '../treeViews/tasksView';
 import { confirmModal } from '../ui/notify';
 import { Disposable, toDisposable } from '../util/disposable';
+import { t } from '../util/l10n';
 
 export type CreateResult =
   | CreateOutcome
@@ -66,9 +67,9 @@ export class Creator extends Disposable {
   private async confirmSpending(request: VideoRequest): Promise<boolean> {
     if (this.confirmed || !this.configuration.current.confirmBeforeGenerate) return true;
     const ok = await confirmModal(
-      'Generate a video with the VEO API?',
-      `This spends credits of your VEO account (${request.model}, ${request.resolution}). You will not be asked again in this session; the setting "veo.confirmBeforeGenerate" turns this question off.`,
-      'Generate',
+      t('Generate a video with the VEO API?'),
+      t('This spends credits of your VEO account ({0}, {1}). You will not be asked again in this session; the setting "veo.confirmBeforeGenerate" turns this question off.', request.model, request.resolution),
+      t('Generate'),
     );
     this.confirmed = ok;
     return ok;

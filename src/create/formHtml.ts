@@ -1,7 +1,8 @@
 // The static HTML of the creation form. Pure (no `vscode`): the page script gets the
 // initial values and the model rules from one escaped attribute; every other text is ours.
-import { ASPECT_RATIOS, MAX_PROMPT_LENGTH, MAX_REFERENCE_IMAGES, MODEL_INFO, MODELS, RESOLUTIONS } from '../request/createFields';
+import { ASPECT_RATIOS, MAX_PROMPT_LENGTH, MAX_REFERENCE_IMAGES, MODEL_INFO, modelSummary, MODELS, RESOLUTIONS } from '../request/createFields';
 import { escapeHtml } from '../util/html';
+import { displayLanguage, t } from '../util/l10n';
 import type { FormValues } from './formMessages';
 
 export interface FormPage {
@@ -20,10 +21,17 @@ export interface FormSettings {
   models: Record<string, { summary: string; resolutions: readonly string[]; modes: readonly string[] }>;
   maxPrompt: number;
   maxReferenceImages: number;
+  /** Texts the script shows, in the display language; `count` has `{0}` (typed) and `{1}` (the most). */
+  text: { count: string; actions: Record<'setApiKey' | 'openSettings' | 'showTask', string> };
 }
 
-const ASPECT_TEXT: Record<string, string> = { '16:9': '16:9 landscape', '9:16': '9:16 portrait' };
-const MODE_TEXT: Record<string, string> = { text: 'Text only', reference: 'Reference images', frames: 'First and last frame' };
+function aspectText(ratio: string): string {
+  return ratio === '16:9' ? t('16:9 landscape') : ratio === '9:16' ? t('9:16 portrait') : ratio;
+}
+
+function modeText(mode: string): string {
+  return mode === 'text' ? t('Text only') : mode === 'reference' ? t('Reference images') : mode === 'frames' ? t('First and last frame') : mode;
+}
 
 export function formContentSecurityPolicy(cspSource: string, nonce: string): string {
   return ["default-src 'none'", `style-src ${cspSource}`, `script-src 'nonce-${nonce}'`, `font-src ${cspSource}`].join('; ');
@@ -45,56 +53,65 @@ function urlField(id: string, label: string, hint: string): string {
 }
 
 export function renderFormHtml(page: FormPage): string {
-  const settings: FormSettings = { values: page.values, models: { ...MODEL_INFO }, maxPrompt: MAX_PROMPT_LENGTH, maxReferenceImages: MAX_REFERENCE_IMAGES };
+  const settings: FormSettings = {
+    values: page.values,
+    models: Object.fromEntries(MODELS.map((m) => [m, { summary: modelSummary(m), ...MODEL_INFO[m] }])),
+    maxPrompt: MAX_PROMPT_LENGTH,
+    maxReferenceImages: MAX_REFERENCE_IMAGES,
+    text: {
+      count: t('{0} / {1} characters'),
+      actions: { setApiKey: t('Set API Key'), openSettings: t('Open Settings'), showTask: t('Show Task') },
+    },
+  };
   const models = MODELS.map((m) => `<option value="${m}">${m}</option>`).join('');
   const references = Array.from({ length: MAX_REFERENCE_IMAGES }, (_, i) =>
-    urlField(`reference${i + 1}`, `Reference image ${i + 1}${i === 0 ? '' : ' (optional)'}`, 'An https link to an image the video should follow.'),
+    urlField(`reference${i + 1}`, i === 0 ? t('Reference image {0}', i + 1) : t('Reference image {0} (optional)', i + 1), t('An https link to an image the video should follow.')),
   ).join('\n        ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(displayLanguage())}">
 <head>
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${escapeHtml(formContentSecurityPolicy(page.cspSource, page.nonce))}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <link rel="stylesheet" href="${escapeHtml(page.codiconsUri)}">
   <link rel="stylesheet" href="${escapeHtml(page.styleUri)}">
-  <title>New Video</title>
+  <title>${escapeHtml(t('New Video'))}</title>
 </head>
 <body data-settings="${escapeHtml(JSON.stringify(settings))}">
   <main>
-    <h1><span class="codicon codicon-device-camera-video" aria-hidden="true"></span> New Video</h1>
+    <h1><span class="codicon codicon-device-camera-video" aria-hidden="true"></span> ${escapeHtml(t('New Video'))}</h1>
     <form id="form" novalidate aria-describedby="intro">
-      <p id="intro" class="hint">Describe the video; the VEO API makes an 8-second MP4. Generating spends credits of your account.</p>
+      <p id="intro" class="hint">${escapeHtml(t('Describe the video; the VEO API makes an 8-second MP4. Generating spends credits of your account.'))}</p>
       <div class="field">
-        <label for="prompt">Prompt</label>
+        <label for="prompt">${escapeHtml(t('Prompt'))}</label>
         <textarea id="prompt" name="prompt" rows="7" maxlength="${MAX_PROMPT_LENGTH}" aria-describedby="prompt-count prompt-error" required></textarea>
-        <div class="hint" id="prompt-count" aria-live="polite">0 / ${MAX_PROMPT_LENGTH} characters</div>
+        <div class="hint" id="prompt-count" aria-live="polite">${escapeHtml(t('{0} / {1} characters', 0, MAX_PROMPT_LENGTH))}</div>
         <div class="error" id="prompt-error" aria-live="polite"></div>
       </div>
       <div class="field">
-        <label for="model">Model</label>
+        <label for="model">${escapeHtml(t('Model'))}</label>
         <select id="model" name="model" aria-describedby="model-summary model-error">${models}</select>
         <div class="hint" id="model-summary"></div>
         <div class="error" id="model-error" aria-live="polite"></div>
       </div>
       <fieldset id="resolution-group" aria-describedby="resolution-error">
-        <legend>Resolution</legend>
+        <legend>${escapeHtml(t('Resolution'))}</legend>
         <div class="choices">
           ${radios('resolution', RESOLUTIONS, (v) => v)}
         </div>
         <div class="error" id="resolution-error" aria-live="polite"></div>
       </fieldset>
       <fieldset id="aspect-group" aria-describedby="aspectRatio-error">
-        <legend>Aspect ratio</legend>
+        <legend>${escapeHtml(t('Aspect ratio'))}</legend>
         <div class="choices">
-          ${radios('aspectRatio', ASPECT_RATIOS, (v) => ASPECT_TEXT[v] ?? v)}
+          ${radios('aspectRatio', ASPECT_RATIOS, aspectText)}
         </div>
         <div class="error" id="aspectRatio-error" aria-live="polite"></div>
       </fieldset>
       <fieldset id="mode-group" aria-describedby="mode-error">
-        <legend>Mode</legend>
+        <legend>${escapeHtml(t('Mode'))}</legend>
         <div class="choices">
-          ${radios('mode', ['text', 'reference', 'frames'], (v) => MODE_TEXT[v] ?? v)}
+          ${radios('mode', ['text', 'reference', 'frames'], modeText)}
         </div>
         <div class="error" id="mode-error" aria-live="polite"></div>
       </fieldset>
@@ -103,12 +120,12 @@ export function renderFormHtml(page: FormPage): string {
         <div class="error" id="referenceImages-error" aria-live="polite"></div>
       </div>
       <div id="frame-fields" class="mode-fields" hidden>
-        ${urlField('firstFrame', 'First frame', 'An https link to the image the video starts from (required).')}
-        ${urlField('lastFrame', 'Last frame (optional)', 'An https link to the image the video ends on.')}
+        ${urlField('firstFrame', t('First frame'), t('An https link to the image the video starts from (required).'))}
+        ${urlField('lastFrame', t('Last frame (optional)'), t('An https link to the image the video ends on.'))}
       </div>
       <div class="actions">
-        <button type="submit" id="generate"><span class="codicon codicon-play" aria-hidden="true"></span> Generate</button>
-        <span id="busy" class="hint" hidden><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> Sending...</span>
+        <button type="submit" id="generate"><span class="codicon codicon-play" aria-hidden="true"></span> ${escapeHtml(t('Generate'))}</button>
+        <span id="busy" class="hint" hidden><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> ${escapeHtml(t('Sending...'))}</span>
       </div>
       <div id="status" role="status" aria-live="polite">
         <p><span id="status-icon" class="codicon" aria-hidden="true"></span> <span id="status-text"></span></p>

@@ -1,6 +1,7 @@
 // Messages between the creation form (media/create.js) and the extension, and what the form
 // says after a request. Pure: what the page posts is checked here before anything acts on it.
 import type { CreateResult } from './creator';
+import { t } from '../util/l10n';
 
 /** The fields as the page holds them (anything; checked by `checkRequest`). */
 export type FormValues = Record<string, unknown>;
@@ -62,29 +63,39 @@ function pickValues(v: Record<string, unknown>): FormValues {
 export function resultStatus(result: CreateResult, now: number): FormStatus | undefined {
   switch (result.kind) {
     case 'created':
-      return { kind: 'created', message: `Now tracking ${result.id}.`, action: 'showTask', taskId: result.id };
+      return { kind: 'created', message: t('Now tracking {0}.', result.id), action: 'showTask', taskId: result.id };
     case 'cancelled':
       return undefined;
     case 'noKey':
-      return { kind: 'failed', message: 'No API key is set, so nothing was sent.', action: 'setApiKey' };
+      return { kind: 'failed', message: t('No API key is set, so nothing was sent.'), action: 'setApiKey' };
     case 'badBaseUrl':
-      return { kind: 'failed', message: `${result.message} Nothing was sent.`, action: 'openSettings' };
+      return { kind: 'failed', message: t('{0} Nothing was sent.', result.message), action: 'openSettings' };
     case 'unauthorized':
-      return { kind: 'failed', message: `The VEO API refused the API key (HTTP ${result.status}). Nothing was created.`, action: 'setApiKey' };
+      return { kind: 'failed', message: t('The VEO API refused the API key (HTTP {0}). Nothing was created.', result.status), action: 'setApiKey' };
     case 'rateLimited': {
       // Rounded up to the next minute, so "after 10:02" is never too early.
-      const until = result.retryAfterMs !== undefined ? ` Try again after ${clock(Math.ceil((now + Math.min(result.retryAfterMs, 24 * 3_600_000)) / 60_000) * 60_000)}.` : ' Wait a minute before trying again.';
-      const said = result.message ? ` The server says: ${sentence(result.message)}` : '';
-      return { kind: 'failed', message: `The VEO API is rate limiting requests (HTTP 429).${said}${until} Nothing was created.` };
+      const at = result.retryAfterMs !== undefined ? clock(Math.ceil((now + Math.min(result.retryAfterMs, 24 * 3_600_000)) / 60_000) * 60_000) : undefined;
+      const said = result.message ? sentence(result.message) : undefined;
+      let message: string;
+      if (said !== undefined && at !== undefined) message = t('The VEO API is rate limiting requests (HTTP 429). The server says: {0} Try again after {1}. Nothing was created.', said, at);
+      else if (said !== undefined) message = t('The VEO API is rate limiting requests (HTTP 429). The server says: {0} Wait a minute before trying again. Nothing was created.', said);
+      else if (at !== undefined) message = t('The VEO API is rate limiting requests (HTTP 429). Try again after {0}. Nothing was created.', at);
+      else message = t('The VEO API is rate limiting requests (HTTP 429). Wait a minute before trying again. Nothing was created.');
+      return { kind: 'failed', message };
     }
     case 'refused':
-      return { kind: 'failed', message: `The VEO API refused the request (HTTP ${result.status})${result.message ? `: ${sentence(result.message)}` : '.'} Nothing was created; adjust the request and try again.` };
+      return {
+        kind: 'failed',
+        message: result.message
+          ? t('The VEO API refused the request (HTTP {0}): {1} Nothing was created; adjust the request and try again.', result.status, sentence(result.message))
+          : t('The VEO API refused the request (HTTP {0}). Nothing was created; adjust the request and try again.', result.status),
+      };
     case 'error':
       return {
         kind: 'failed',
         message: result.unsure
-          ? `${capitalize(result.message)}. The task may have been created anyway: check the Tasks view (or your provider's console) before generating again.`
-          : `${capitalize(result.message)}. Nothing was sent; try again.`,
+          ? t("{0}. The task may have been created anyway: check the Tasks view (or your provider's console) before generating again.", capitalize(result.message))
+          : t('{0}. Nothing was sent; try again.', capitalize(result.message)),
       };
   }
 }

@@ -5,6 +5,7 @@ import { checkRequest, requestFromBody } from '../request/videoRequest';
 import { Disposable } from '../util/disposable';
 import { plainText } from '../util/plainText';
 import { readPromptFile } from './promptFile';
+import { t } from '../util/l10n';
 
 export const PROMPT_FILE_SELECTOR: vscode.DocumentSelector = { pattern: '**/*.veo.json' };
 
@@ -22,12 +23,12 @@ export class PromptFileLenses extends Disposable implements vscode.CodeLensProvi
       const checked = checkRequest(requestFromBody(body));
       if (!checked.ok) {
         // Plain text: a lens title renders $(icon) syntax, and the message may quote the file.
-        const first = plainText(Object.values(checked.errors)[0] ?? 'This request breaks a rule of the API.', 200);
+        const first = plainText(Object.values(checked.errors)[0] ?? t('This request breaks a rule of the API.'), 200);
         return new vscode.CodeLens(range, { title: `$(warning) ${first}`, command: '' });
       }
       return new vscode.CodeLens(range, {
-        title: '$(play) Generate video',
-        tooltip: 'Send this request to the VEO API (spends credits) and track the new task',
+        title: `$(play) ${t('Generate video')}`,
+        tooltip: t('Send this request to the VEO API (spends credits) and track the new task'),
         command: 'veo.generateFromPromptFile',
         arguments: [document.uri, index],
       });

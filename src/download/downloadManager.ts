@@ -13,6 +13,7 @@ import { progressMessage } from '../util/formatBytes';
 import { defaultDownloadDirectory } from './downloadDirectory';
 import { DownloadError, isDownloadError } from './downloadError';
 import { uniqueName, videoFileName } from './fileName';
+import { t } from '../util/l10n';
 
 export type DownloadOutcome = { id: string; file: string } | { id: string; error: string; reason: DownloadError['reason'] };
 
@@ -44,7 +45,7 @@ export class DownloadManager {
     const unavailable = tasks.filter((t) => videoAvailability(t, now) !== 'downloaded' && !downloadable(t, now));
     if (unavailable.length && destination.kind === 'ask') {
       void showWarning(
-        `Not downloadable (not completed, or the video host refused its link): ${unavailable.map(taskLabel).join(', ')}`,
+        t('Not downloadable (not completed, or the video host refused its link): {0}', unavailable.map(taskLabel).join(', ')),
       );
     }
     const ready = tasks.filter((t) => !unavailable.includes(t) && !this.running.has(t.id));
@@ -61,10 +62,10 @@ export class DownloadManager {
     const defaultDir = defaultDownloadDirectory(this.configuration.current.downloadDirectory);
     if (destination.kind === 'ask' && tasks.length === 1) {
       const uri = await vscode.window.showSaveDialog({
-        title: `Save the video of ${taskLabel(tasks[0])}`,
+        title: t('Save the video of {0}', taskLabel(tasks[0])),
         defaultUri: vscode.Uri.file(path.join(defaultDir, videoFileName(tasks[0].id))),
-        filters: { 'MP4 video': ['mp4'] },
-        saveLabel: 'Download',
+        filters: { [t('MP4 video')]: ['mp4'] },
+        saveLabel: t('Download'),
       });
       // VS Code's dialog asked before returning a file that exists: the user agreed to replace it.
       return uri ? [{ task: tasks[0], file: uri.fsPath, replace: fs.existsSync(uri.fsPath) }] : undefined;
@@ -72,21 +73,21 @@ export class DownloadManager {
     let folder = destination.kind === 'folder' ? destination.path : undefined;
     if (!folder) {
       const picked = await vscode.window.showOpenDialog({
-        title: `Download ${tasks.length} videos to...`,
+        title: t('Download {0} videos to...', tasks.length),
         defaultUri: vscode.Uri.file(defaultDir),
         canSelectFiles: false,
         canSelectFolders: true,
-        openLabel: 'Download Here',
+        openLabel: t('Download Here'),
       });
       folder = picked?.[0]?.fsPath;
       if (!folder) return undefined;
     }
     await fs.promises.mkdir(folder, { recursive: true });
     const taken = new Set<string>();
-    return tasks.map((t) => {
-      const name = uniqueName(videoFileName(t.id), (n) => taken.has(n) || fs.existsSync(path.join(folder, n)) || fs.existsSync(path.join(folder, `${n}.part`)));
+    return tasks.map((task) => {
+      const name = uniqueName(videoFileName(task.id), (n) => taken.has(n) || fs.existsSync(path.join(folder, n)) || fs.existsSync(path.join(folder, `${n}.part`)));
       taken.add(name);
-      return { task: t, file: path.join(folder, name), replace: false };
+      return { task, file: path.join(folder, name), replace: false };
     });
   }
 
@@ -96,7 +97,7 @@ export class DownloadManager {
     this.running.add(task.id);
     const name = taskLabel(task);
     try {
-      const result = await withNotificationProgress(`Downloading ${name}`, async (report, token) => {
+      const result = await withNotificationProgress(t('Downloading {0}', name), async (report, token) => {
         const controller = new AbortController();
         const sub = token.onCancellationRequested(() => controller.abort());
         const started = Date.now();
@@ -126,7 +127,7 @@ export class DownloadManager {
       this.store.update(task.id, { localFile: saved, linkExpired: undefined });
       const elsewhere = saved !== file ? ` (not ${file}: a file appeared there while downloading)` : '';
       this.log.info(`${task.id}: video saved to ${saved}${elsewhere}`);
-      if (!quiet) void this.offerOpen(name, saved, elsewhere);
+      if (!quiet) void this.offerOpen(name, saved, saved !== file ? file : undefined);
       return { id: task.id, file: saved };
     } catch (e) {
       const reason = isDownloadError(e) ? e.reason : 'file';
@@ -143,19 +144,19 @@ export class DownloadManager {
   private failureText(name: string, reason: DownloadError['reason'], message: string): string {
     switch (reason) {
       case 'expired':
-        return `The video link of ${name} expired, so it can no longer be downloaded. Create the task again to get a new video.`;
+        return t('The video link of {0} expired, so it can no longer be downloaded. Create the task again to get a new video.', name);
       case 'notVideo':
-        return `The video link of ${name} returned a web page instead of a video; nothing was saved. Try "Open in Browser" from the preview.`;
+        return t('The video link of {0} returned a web page instead of a video; nothing was saved. Try "Open in Browser" from the preview.', name);
       case 'network':
       case 'truncated':
       case 'timeout':
-        return `Downloading ${name} failed: ${message}. Nothing incomplete was kept; try again.`;
+        return t('Downloading {0} failed: {1}. Nothing incomplete was kept; try again.', name, message);
       case 'tooLarge':
-        return `Downloading ${name} stopped: ${message}. Nothing was kept; raise "veo.maxDownloadSizeMB" if the video really is that large.`;
+        return t('Downloading {0} stopped: {1}. Nothing was kept; raise "veo.maxDownloadSizeMB" if the video really is that large.', name, message);
       case 'refused':
-        return `The video link of ${name} was not followed: ${message}. Nothing was downloaded.`;
+        return t('The video link of {0} was not followed: {1}. Nothing was downloaded.', name, message);
       default:
-        return `Downloading ${name} failed: ${message}.`;
+        return t('Downloading {0} failed: {1}.', name, message);
     }
   }
 
@@ -175,9 +176,15 @@ export class DownloadManager {
     }
   }
 
-  private async offerOpen(name: string, file: string, elsewhere: string): Promise<void> {
-    const choice = await showInfo(`Saved the video of ${name} to ${file}${elsewhere}`, 'Open Video File', 'Reveal in File Explorer');
-    if (choice === 'Open Video File') await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file));
-    if (choice === 'Reveal in File Explorer') await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(file));
+  private async offerOpen(name: string, file: string, chosen: string | undefined): Promise<void> {
+    const open = t('Open Video File');
+    const reveal = t('Reveal in File Explorer');
+    const message =
+      chosen === undefined
+        ? t('Saved the video of {0} to {1}', name, file)
+        : t('Saved the video of {0} to {1} (not {2}: a file appeared there while downloading)', name, file, chosen);
+    const choice = await showInfo(message, open, reveal);
+    if (choice === open) await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file));
+    if (choice === reveal) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(file));
   }
 }

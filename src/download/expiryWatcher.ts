@@ -8,6 +8,7 @@ import type { TaskStore } from '../store/taskStore';
 import { linkExpiresAt, taskLabel, videoAvailability } from '../store/trackedTask';
 import { Disposable, toDisposable } from '../util/disposable';
 import { formatDuration } from '../util/formatDuration';
+import { t } from '../util/l10n';
 
 const HOUR = 3_600_000;
 /** Store changes re-arm the timer at most this often: a poll round changes one task per answer, and each re-arm looks at every task. */
@@ -72,7 +73,8 @@ export class ExpiryWatcher extends Disposable {
   private warn(id: string, leftMs: number): void {
     const task = this.store.update(id, { expiryWarned: true });
     if (!task) return;
-    const message = `The video link of ${taskLabel(task)} expires in about ${formatDuration(leftMs)} and it is not downloaded.`;
-    void showWarning(message, 'Download').then((choice) => choice === 'Download' && vscode.commands.executeCommand('veo.downloadVideo', id));
+    const message = t('The video link of {0} expires in about {1} and it is not downloaded.', taskLabel(task), formatDuration(leftMs));
+    const download = t('Download');
+    void showWarning(message, download).then((choice) => choice === download && vscode.commands.executeCommand('veo.downloadVideo', id));
   }
 }

@@ -1,5 +1,6 @@
 // Turns what the user pasted into task ids. Pure.
 import { cutText, hasLoneSurrogate } from '../util/safeText';
+import { t } from '../util/l10n';
 
 export const MAX_ID_LENGTH = 256;
 
@@ -38,15 +39,15 @@ export function parseTaskIds(input: string): ParsedIds {
 
 /** A message saying what is wrong with `id`, or undefined when it is acceptable. */
 export function validateTaskId(id: string): string | undefined {
-  if (id.trim() === '') return 'A task id cannot be empty.';
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(id)) return `A task id cannot contain control characters (${JSON.stringify(shorten(id))}).`;
-  if (id.length > MAX_ID_LENGTH) return `A task id cannot be longer than ${MAX_ID_LENGTH} characters ("${shorten(id)}" has ${id.length}).`;
-  if (/^\.+$/.test(id)) return `A task id cannot be made only of dots ("${shorten(id)}"): in a URL it would name another path.`;
-  if (hasLoneSurrogate(id)) return `A task id must be well-formed Unicode text (${JSON.stringify(shorten(id))} has half of a character pair).`;
+  if (id.trim() === '') return t('A task id cannot be empty.');
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(id)) return t('A task id cannot contain control characters ({0}).', JSON.stringify(shorten(id)));
+  if (id.length > MAX_ID_LENGTH) return t('A task id cannot be longer than {0} characters ("{1}" has {2}).', MAX_ID_LENGTH, shorten(id), id.length);
+  if (/^\.+$/.test(id)) return t('A task id cannot be made only of dots ("{0}"): in a URL it would name another path.', shorten(id));
+  if (hasLoneSurrogate(id)) return t('A task id must be well-formed Unicode text ({0} has half of a character pair).', JSON.stringify(shorten(id)));
   const hidden = id.match(/\p{Cf}/gu);
   if (hidden) {
     const codes = [...new Set(hidden)].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
-    return `A task id cannot contain invisible formatting or text-direction characters ("${shorten(id.replace(/\p{Cf}/gu, ''))}" has ${codes.join(', ')}).`;
+    return t('A task id cannot contain invisible formatting or text-direction characters ("{0}" has {1}).', shorten(id.replace(/\p{Cf}/gu, '')), codes.join(', '));
   }
   return undefined;
 }

@@ -8,9 +8,8 @@ import type { Services } from '../services';
 import { askModal, showWarning } from '../ui/notify';
 import { parseTrackLink } from './trackLink';
 import { trackOrReveal } from './trackOrReveal';
+import { t } from '../util/l10n';
 
-const TRACK = 'Track';
-const ALWAYS = "Track, and Don't Ask Again";
 
 /** Registered with `vscode.window.registerUriHandler` (extension.ts). */
 export class TaskUriHandler implements vscode.UriHandler {
@@ -25,10 +24,17 @@ export class TaskUriHandler implements vscode.UriHandler {
     const { store, configuration } = this.services;
     const fresh = link.ids.filter((id) => !store.has(id));
     if (fresh.length && configuration.current.confirmTrackFromLinks) {
-      const named = link.label !== undefined ? `${fresh[0]} ("${link.label}")` : fresh.join(', ');
+      const TRACK = t('Track');
+      const ALWAYS = t("Track, and Don't Ask Again");
+      const question =
+        link.label !== undefined
+          ? t('Track the VEO task {0} ("{1}")?', fresh[0], link.label)
+          : fresh.length === 1
+            ? t('Track the VEO task {0}?', fresh[0])
+            : t('Track {0} VEO tasks: {1}?', fresh.length, fresh.join(', '));
       const choice = await askModal(
-        fresh.length === 1 ? `Track the VEO task ${named}?` : `Track ${fresh.length} VEO tasks: ${named}?`,
-        'A link opened from outside VS Code asks to track it. Tracking asks the VEO API about it with your key; it spends no credits.',
+        question,
+        t('A link opened from outside VS Code asks to track it. Tracking asks the VEO API about it with your key; it spends no credits.'),
         TRACK,
         ALWAYS,
       );

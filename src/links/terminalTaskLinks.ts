@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { findTaskIdOccurrences } from '../input/findTaskIds';
 import type { Services } from '../services';
 import { trackOrReveal } from './trackOrReveal';
+import { t } from '../util/l10n';
 
 /** Longest terminal line looked at (a line is the wrapped lines of one output line). */
 const MAX_LINE = 4_000;
@@ -29,7 +30,7 @@ export class TerminalTaskLinks implements vscode.TerminalLinkProvider<TaskIdLink
   provideTerminalLinks(context: vscode.TerminalLinkContext): TaskIdLink[] {
     const { store } = this.services;
     return findTaskIdOccurrences(context.line, { maxChars: MAX_LINE, maxIds: MAX_LINKS_PER_LINE }).map(
-      (found) => new TaskIdLink(found.index, found.length, store.has(found.id) ? 'Show VEO task' : 'Track VEO task', found.id),
+      (found) => new TaskIdLink(found.index, found.length, store.has(found.id) ? t('Show VEO task') : t('Track VEO task'), found.id),
     );
   }
 

@@ -9,6 +9,7 @@ import type { TaskStore } from '../store/taskStore';
 import { taskLabel, type TrackedTask } from '../store/trackedTask';
 import { Disposable } from '../util/disposable';
 import { showError, showInfo } from '../ui/notify';
+import { t } from '../util/l10n';
 
 const ACTIONS = { Preview: 'veo.previewVideo', Download: 'veo.downloadVideo', Show: 'veo.showTask' } as const;
 type Action = keyof typeof ACTIONS;
@@ -34,9 +35,12 @@ export class FinishedTasks extends Disposable {
     this.store.update(task.id, { notified: true });
     if (!settings.notifyOnCompletion) return;
     const name = taskLabel(task);
-    const choice: Action | undefined = completed
-      ? await showInfo(`VEO task ${name} completed.`, ...(download ? (['Preview', 'Show'] as const) : (['Preview', 'Download', 'Show'] as const)))
-      : await showError(`VEO task ${name} failed: ${task.result?.error ?? 'no reason given'}`, 'Show' as const);
+    const labels: Record<Action, string> = { Preview: t('Preview'), Download: t('Download'), Show: t('Show') };
+    const offered: Action[] = completed ? (download ? ['Preview', 'Show'] : ['Preview', 'Download', 'Show']) : ['Show'];
+    const chosen = completed
+      ? await showInfo(t('VEO task {0} completed.', name), ...offered.map((a) => labels[a]))
+      : await showError(t('VEO task {0} failed: {1}', name, task.result?.error ?? t('no reason given')), ...offered.map((a) => labels[a]));
+    const choice = offered.find((a) => labels[a] === chosen);
     if (choice) await vscode.commands.executeCommand(ACTIONS[choice], task.id);
   }
 }

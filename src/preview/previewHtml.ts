@@ -1,6 +1,7 @@
 // The static HTML of a preview page. Pure (no `vscode`): every value from the network is
 // escaped here, and the page script gets its settings from one escaped attribute only.
 import { escapeHtml } from '../util/html';
+import { displayLanguage, t } from '../util/l10n';
 import { isLoopbackHost } from '../util/loopback';
 import type { PreviewAction, PreviewError, PreviewModel } from './previewModel';
 import type { SoundNotice } from './soundNotice';
@@ -22,6 +23,8 @@ export interface PreviewPage {
 /** What media/preview.js reads from `data-settings`. */
 export interface PageSettings {
   taskId: string;
+  /** Texts the script shows, in the display language. */
+  text: { loading: string; checking: string };
   src?: string;
   /** Shown at once, without loading the video. */
   error?: PreviewError;
@@ -50,34 +53,51 @@ export function contentSecurityPolicy(cspSource: string, nonce: string, src: str
   ].join('; ');
 }
 
-const BUTTON_TEXT: Record<PreviewAction, string> = {
-  download: 'Download',
-  copyUrl: 'Copy Video URL',
-  openExternal: 'Open in Browser',
-  openInSystemPlayer: 'Open in System Player',
-  retry: 'Retry',
-  tryAnyway: 'Try Anyway',
-};
+function buttonText(action: PreviewAction): string {
+  switch (action) {
+    case 'download':
+      return t('Download');
+    case 'copyUrl':
+      return t('Copy Video URL');
+    case 'openExternal':
+      return t('Open in Browser');
+    case 'openInSystemPlayer':
+      return t('Open in System Player');
+    case 'retry':
+      return t('Retry');
+    case 'tryAnyway':
+      return t('Try Anyway');
+  }
+}
 
-const BUTTON_LABEL: Record<PreviewAction, string> = {
-  download: 'Download the video',
-  copyUrl: 'Copy the video URL to the clipboard',
-  openExternal: 'Open the video link in the browser',
-  openInSystemPlayer: 'Open the downloaded video, with its sound, in the default video player',
-  retry: 'Retry loading the video',
-  tryAnyway: 'Try to play the video from its link anyway',
-};
+function buttonLabel(action: PreviewAction): string {
+  switch (action) {
+    case 'download':
+      return t('Download the video');
+    case 'copyUrl':
+      return t('Copy the video URL to the clipboard');
+    case 'openExternal':
+      return t('Open the video link in the browser');
+    case 'openInSystemPlayer':
+      return t('Open the downloaded video, with its sound, in the default video player');
+    case 'retry':
+      return t('Retry loading the video');
+    case 'tryAnyway':
+      return t('Try to play the video from its link anyway');
+  }
+}
 
 function button(action: PreviewAction, extra: { secondary?: boolean; hidden?: boolean } = {}): string {
   const cls = extra.secondary ? ' class="secondary"' : '';
   const hidden = extra.hidden ? ' hidden' : '';
-  return `<button type="button" data-action="${action}" aria-label="${escapeHtml(BUTTON_LABEL[action])}"${cls}${hidden}>${escapeHtml(BUTTON_TEXT[action])}</button>`;
+  return `<button type="button" data-action="${action}" aria-label="${escapeHtml(buttonLabel(action))}"${cls}${hidden}>${escapeHtml(buttonText(action))}</button>`;
 }
 
 export function renderPreviewHtml(page: PreviewPage): string {
   const { model, nonce } = page;
   const src = model.source ? page.src : undefined;
-  const settings: PageSettings = { taskId: model.taskId, src, error: model.blocked };
+  const text = { loading: t('Loading the video...'), checking: t('Checking the video link...') };
+  const settings: PageSettings = { taskId: model.taskId, text, src, error: model.blocked };
   const blocked = model.blocked;
   const toolbar: string[] = [];
   if (model.source?.kind === 'local') toolbar.push(button('openInSystemPlayer'));
@@ -91,7 +111,7 @@ export function renderPreviewHtml(page: PreviewPage): string {
   const facts = model.facts.map((f) => `<dt>${escapeHtml(f.name)}</dt><dd>${escapeHtml(f.value)}</dd>`).join('\n        ');
   const title = escapeHtml(model.title);
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(displayLanguage())}">
 <head>
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(page.cspSource, nonce, src))}">
@@ -101,11 +121,11 @@ export function renderPreviewHtml(page: PreviewPage): string {
 </head>
 <body data-settings="${escapeHtml(JSON.stringify(settings))}">
   <main>
-    <section class="stage" aria-label="Video">
+    <section class="stage" aria-label="${escapeHtml(t('Video'))}">
       <div id="loading" class="status" role="status" aria-live="polite"${blocked || !src ? ' hidden' : ''}>
-        <span class="spinner" aria-hidden="true"></span><span id="loading-text">Loading the video...</span>
+        <span class="spinner" aria-hidden="true"></span><span id="loading-text">${escapeHtml(text.loading)}</span>
       </div>
-      <video id="video" controls playsinline preload="metadata" aria-label="Video of ${title}" hidden></video>
+      <video id="video" controls playsinline preload="metadata" aria-label="${escapeHtml(t('Video of {0}', model.title))}" hidden></video>
       <div id="error" class="status error" role="alert"${blocked ? '' : ' hidden'}>
         <p id="error-text">${blocked ? escapeHtml(blocked.message) : ''}</p>
         <div class="actions">
@@ -113,7 +133,7 @@ export function renderPreviewHtml(page: PreviewPage): string {
         </div>
       </div>
     </section>
-    <section class="details" aria-label="Task">
+    <section class="details" aria-label="${escapeHtml(t('Task'))}">
       <h1>${title}</h1>
       <dl class="facts">
         ${facts}

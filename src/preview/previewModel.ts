@@ -4,12 +4,13 @@ import { linkRefusal } from '../download/linkPolicy';
 import type { LinkState } from '../download/probeLink';
 import { linkExpiresAt, taskDurations, taskLabel, taskState, TrackedTask, videoAvailability } from '../store/trackedTask';
 import { formatDuration } from '../util/formatDuration';
+import { formatDateTime, t } from '../util/l10n';
 
-export const EXPIRED_TEXT = 'This link expired; download copies are kept locally - none exists for this task';
-export const NETWORK_TEXT = 'Could not load the video: network error';
-export const FORMAT_TEXT = 'This video format is not supported here';
-export const UNTRACKED_TEXT = 'This task is no longer tracked.';
-export const REFUSED_TEXT = 'The video link (or a redirect it sent) is not https, so it is not loaded here.';
+export const expiredText = (): string => t('This link expired; download copies are kept locally - none exists for this task');
+export const networkText = (): string => t('Could not load the video: network error');
+export const formatText = (): string => t('This video format is not supported here');
+export const untrackedText = (): string => t('This task is no longer tracked.');
+export const refusedText = (): string => t('The video link (or a redirect it sent) is not https, so it is not loaded here.');
 
 /** `detail` of an error state, as the page reports it. */
 export type PreviewErrorKind = 'expired' | 'network' | 'format' | 'noVideo' | 'untracked' | 'refused';
@@ -62,7 +63,7 @@ export function previewModel(taskId: string, task: TrackedTask | undefined, now:
   if (!task) {
     return {
       taskId, title: taskId, facts: [{ name: 'ID', value: taskId }], linkDead: false, canDownload: false,
-      blocked: { kind: 'untracked', message: UNTRACKED_TEXT, actions: [] },
+      blocked: { kind: 'untracked', message: untrackedText(), actions: [] },
     };
   }
   const local = task.localFile !== undefined && localFileExists ? task.localFile : undefined;
@@ -112,21 +113,21 @@ export function errorFor(model: PreviewModel, kind: PreviewErrorKind): PreviewEr
   switch (kind) {
     case 'expired':
       if (linkUsable && model.source?.kind === 'remote') actions.push('tryAnyway');
-      return { kind, message: EXPIRED_TEXT, actions };
+      return { kind, message: expiredText(), actions };
     case 'network':
       if (model.source) actions.push('retry');
       if (linkUsable) actions.push('openExternal');
-      return { kind, message: NETWORK_TEXT, actions };
+      return { kind, message: networkText(), actions };
     case 'format':
       if (linkUsable) actions.push('openExternal');
       if (model.canDownload) actions.push('download');
-      return { kind, message: FORMAT_TEXT, actions };
+      return { kind, message: formatText(), actions };
     case 'untracked':
-      return { kind, message: UNTRACKED_TEXT, actions };
+      return { kind, message: untrackedText(), actions };
     case 'refused':
-      return { kind, message: REFUSED_TEXT, actions };
+      return { kind, message: refusedText(), actions };
     case 'noVideo':
-      return { kind, message: 'There is no video for this task.', actions };
+      return { kind, message: t('There is no video for this task.'), actions };
   }
 }
 
@@ -134,44 +135,51 @@ function noVideoText(task: TrackedTask): string {
   const state = taskState(task);
   switch (state) {
     case 'failed':
-      return `This task failed: ${task.result?.error ?? 'no reason given'}`;
+      return t('This task failed: {0}', task.result?.error ?? t('no reason given'));
     case 'notFound':
-      return 'The VEO API does not know this task, so there is no video.';
+      return t('The VEO API does not know this task, so there is no video.');
     case 'unknown':
-      return `No video: the task's status is "${task.result?.status ?? ''}".`;
+      return t('No video: the task\'s status is "{0}".', task.result?.status ?? '');
     case 'pending':
-      return 'No video yet: the task has not been checked. This preview updates when it completes.';
+      return t('No video yet: the task has not been checked. This preview updates when it completes.');
+    case 'queued':
+      return t('No video yet: the task is queued. This preview updates when it completes.');
+    case 'processing':
+      return t('No video yet: the task is processing. This preview updates when it completes.');
     default:
-      return `No video yet: the task is ${state}. This preview updates when it completes.`;
+      return t('No video yet: the task is {0}. This preview updates when it completes.', state);
   }
 }
 
 function taskFacts(task: TrackedTask, now: number, hasLocalCopy: boolean): PreviewFact[] {
   const r = task.result;
   const facts: PreviewFact[] = [];
-  if (task.label !== undefined) facts.push({ name: 'Name', value: task.label });
-  facts.push({ name: 'ID', value: task.id });
-  if (task.request) facts.push({ name: 'Prompt', value: task.request.prompt });
-  facts.push({ name: 'Model', value: r?.model ?? 'unknown' });
-  if (r?.created !== undefined) facts.push({ name: 'Created', value: isoSeconds(r.created) });
-  facts.push({ name: 'Status', value: r?.status ?? taskState(task) });
-  if (r?.actualDuration !== undefined) facts.push({ name: 'Duration', value: `${r.actualDuration} s` });
+  if (task.label !== undefined) facts.push({ name: t('Name'), value: task.label });
+  facts.push({ name: t('ID'), value: task.id });
+  if (task.request) facts.push({ name: t('Prompt'), value: task.request.prompt });
+  facts.push({ name: t('Model'), value: r?.model ?? t('unknown') });
+  if (r?.created !== undefined) facts.push({ name: t('Created'), value: localSeconds(r.created) });
+  facts.push({ name: t('Status'), value: r?.status ?? taskState(task) });
+  if (r?.actualDuration !== undefined) facts.push({ name: t('Duration'), value: t('{0} s', String(r.actualDuration)) });
   const { queuedMs, generationMs } = taskDurations(task);
-  if (queuedMs !== undefined) facts.push({ name: 'Queued for', value: formatDuration(queuedMs) });
-  if (generationMs !== undefined) facts.push({ name: 'Generated in', value: formatDuration(generationMs) });
+  if (queuedMs !== undefined) facts.push({ name: t('Queued for'), value: formatDuration(queuedMs) });
+  if (generationMs !== undefined) facts.push({ name: t('Generated in'), value: formatDuration(generationMs) });
   if (hasLocalCopy && task.localFile) {
-    facts.push({ name: 'Video', value: `downloaded to ${task.localFile}` });
+    facts.push({ name: t('Video'), value: t('downloaded to {0}', task.localFile) });
   } else {
-    if (task.localFile) facts.push({ name: 'Video', value: `the downloaded copy is missing: ${task.localFile}` });
+    if (task.localFile) facts.push({ name: t('Video'), value: t('the downloaded copy is missing: {0}', task.localFile) });
     const expires = linkExpiresAt(task);
-    if (task.linkExpired) facts.push({ name: 'Link', value: 'expired (the video host refused it)' });
-    else if (expires !== undefined) facts.push({ name: 'Link', value: `${expires > now ? 'expires' : 'expired'} ${new Date(expires).toISOString()} (estimated)` });
+    if (task.linkExpired) facts.push({ name: t('Link'), value: t('expired (the video host refused it)') });
+    else if (expires !== undefined) {
+      const when = formatDateTime(expires);
+      facts.push({ name: t('Link'), value: expires > now ? t('expires {0} (estimated)', when) : t('expired {0} (estimated)', when) });
+    }
   }
-  if (r?.error) facts.push({ name: 'Error', value: r.error });
+  if (r?.error) facts.push({ name: t('Error'), value: r.error });
   return facts;
 }
 
-function isoSeconds(seconds: number): string {
+function localSeconds(seconds: number): string {
   const d = new Date(seconds * 1000);
-  return Number.isNaN(d.getTime()) ? String(seconds) : d.toISOString();
+  return Number.isNaN(d.getTime()) ? String(seconds) : formatDateTime(d.getTime());
 }

@@ -15,6 +15,7 @@ import { renderPreviewHtml } from './previewHtml';
 import { playbackError, PreviewModel, previewModel } from './previewModel';
 import { soundNotice } from './soundNotice';
 import { soundTracksOfFile } from './soundTracksOfFile';
+import { t } from '../util/l10n';
 
 export interface PreviewPanelHost {
   store: TaskStore;
@@ -156,7 +157,7 @@ export class PreviewPanel extends Disposable {
         case 'copyUrl':
           if (!url) return;
           await vscode.env.clipboard.writeText(url);
-          vscode.window.setStatusBarMessage('VEO: video URL copied', 3000);
+          vscode.window.setStatusBarMessage(t('VEO: video URL copied'), 3000);
           return;
         case 'openInSystemPlayer':
           // The task's own download, never a path from the page.
@@ -169,7 +170,7 @@ export class PreviewPanel extends Disposable {
           return;
       }
     } catch (err) {
-      void showError(`VEO: ${err instanceof Error ? err.message : String(err)}`);
+      void showError(t('VEO: {0}', err instanceof Error ? err.message : String(err)));
     }
   }
 

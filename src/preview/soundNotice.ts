@@ -5,15 +5,16 @@
 // whose codec is not one the webview plays); otherwise (not downloaded, or not readable) a
 // VEO 3 model (`veo_3...`, `veo3...`) is the hint, since those models generate sound.
 import type { PreviewModel } from './previewModel';
+import { t } from '../util/l10n';
 
 /** Sound codecs (MP4 sample entry types) that VS Code's webviews play. */
 export const PLAYABLE_SOUND = ['Opus', 'fLaC'];
 
-export const HAS_SOUND_TEXT = 'This video has sound that VS Code cannot play here, so it plays silently. Open in System Player to hear it.';
-export const PROBABLY_SOUND_LOCAL_TEXT =
-  'This video probably has sound (VEO 3 models generate it) that VS Code cannot play here. Open in System Player to hear it.';
-export const PROBABLY_SOUND_REMOTE_TEXT =
-  'This video probably has sound (VEO 3 models generate it) that VS Code cannot play here. Download it, then open it in the system player to hear it.';
+export const hasSoundText = (): string => t('This video has sound that VS Code cannot play here, so it plays silently. Open in System Player to hear it.');
+export const probablySoundLocalText = (): string =>
+  t('This video probably has sound (VEO 3 models generate it) that VS Code cannot play here. Open in System Player to hear it.');
+export const probablySoundRemoteText = (): string =>
+  t('This video probably has sound (VEO 3 models generate it) that VS Code cannot play here. Download it, then open it in the system player to hear it.');
 
 export interface SoundNotice {
   text: string;
@@ -33,10 +34,10 @@ export function isSoundModel(model: string | undefined): boolean {
 export function soundNotice(preview: PreviewModel, modelName: string | undefined, fileSoundCodecs: readonly string[] | undefined): SoundNotice | undefined {
   const local = preview.source?.kind === 'local';
   if (local && fileSoundCodecs !== undefined) {
-    return fileSoundCodecs.some((c) => !PLAYABLE_SOUND.includes(c)) ? { text: HAS_SOUND_TEXT, systemPlayer: true } : undefined;
+    return fileSoundCodecs.some((c) => !PLAYABLE_SOUND.includes(c)) ? { text: hasSoundText(), systemPlayer: true } : undefined;
   }
   if (!isSoundModel(modelName)) return undefined;
-  if (local) return { text: PROBABLY_SOUND_LOCAL_TEXT, systemPlayer: true };
-  if (preview.source !== undefined || preview.canDownload) return { text: PROBABLY_SOUND_REMOTE_TEXT, systemPlayer: false };
+  if (local) return { text: probablySoundLocalText(), systemPlayer: true };
+  if (preview.source !== undefined || preview.canDownload) return { text: probablySoundRemoteText(), systemPlayer: false };
   return undefined;
 }

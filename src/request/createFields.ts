@@ -1,6 +1,7 @@
 // The create endpoint's vocabulary (POST {baseUrl}/v1/veo/videos), in one place: field
 // names, models and what each allows. The first/last-frame field names are indicated by the
 // provider but not confirmed: correcting them is a change of the two constants below. Pure.
+import { t } from '../util/l10n';
 
 /** Request body field names. */
 export const FIELD = {
@@ -29,18 +30,30 @@ export type CreateMode = 'text' | 'reference' | 'frames';
 export const MODES: readonly CreateMode[] = ['text', 'reference', 'frames'];
 
 export interface ModelInfo {
-  /** One line on what it is for. */
-  summary: string;
   resolutions: readonly Resolution[];
   modes: readonly CreateMode[];
 }
 
 export const MODEL_INFO: Readonly<Record<VeoModel, ModelInfo>> = {
-  veo_3_1_fast: { summary: 'Fast and cheaper; good for drafts and iterating on a prompt. Up to 4K.', resolutions: ['720p', '1080p', '4K'], modes: MODES },
-  veo_3_1_pro: { summary: 'Highest quality for final shots. Up to 4K.', resolutions: ['720p', '1080p', '4K'], modes: MODES },
-  veo_3_1_pro_stable: { summary: 'Pro quality with steadier, more consistent motion. Up to 1080p.', resolutions: ['720p', '1080p'], modes: MODES },
-  veo_3_1_fast_stable: { summary: 'Fast, steady motion between a first and a last frame only. Up to 1080p.', resolutions: ['720p', '1080p'], modes: ['frames'] },
+  veo_3_1_fast: { resolutions: ['720p', '1080p', '4K'], modes: MODES },
+  veo_3_1_pro: { resolutions: ['720p', '1080p', '4K'], modes: MODES },
+  veo_3_1_pro_stable: { resolutions: ['720p', '1080p'], modes: MODES },
+  veo_3_1_fast_stable: { resolutions: ['720p', '1080p'], modes: ['frames'] },
 };
+
+/** One line on what a model is for, in the display language. */
+export function modelSummary(model: VeoModel): string {
+  switch (model) {
+    case 'veo_3_1_fast':
+      return t('Fast and cheaper; good for drafts and iterating on a prompt. Up to 4K.');
+    case 'veo_3_1_pro':
+      return t('Highest quality for final shots. Up to 4K.');
+    case 'veo_3_1_pro_stable':
+      return t('Pro quality with steadier, more consistent motion. Up to 1080p.');
+    case 'veo_3_1_fast_stable':
+      return t('Fast, steady motion between a first and a last frame only. Up to 1080p.');
+  }
+}
 
 export const MAX_REFERENCE_IMAGES = 3;
 /** Longest prompt the form accepts (the API documents none; this keeps requests sane). */

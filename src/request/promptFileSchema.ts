@@ -1,7 +1,7 @@
 // The JSON schema of prompt files (`*.veo.json`), built from the one module that names the
 // fields, so VS Code completes and checks them. `media/veo-request.schema.json` is this,
 // written out (`npm run schema`; a unit test fails when they differ). Pure.
-import { ASPECT_RATIOS, FIELD, MAX_PROMPT_LENGTH, MAX_REFERENCE_IMAGES, MODEL_INFO, MODELS } from './createFields';
+import { ASPECT_RATIOS, FIELD, MAX_PROMPT_LENGTH, MAX_REFERENCE_IMAGES, modelSummary, MODELS } from './createFields';
 
 const imageUrl = { type: 'string', pattern: '^https://', description: 'An https link to an image.' };
 
@@ -13,7 +13,7 @@ export function promptFileSchema(): Record<string, unknown> {
     properties: {
       [FIELD.model]: {
         enum: [...MODELS],
-        markdownEnumDescriptions: MODELS.map((m) => MODEL_INFO[m].summary),
+        markdownEnumDescriptions: MODELS.map((m) => modelSummary(m)),
         description: 'The model.',
       },
       [FIELD.prompt]: { type: 'string', minLength: 1, maxLength: MAX_PROMPT_LENGTH, description: 'What the video shows.' },

@@ -15,6 +15,7 @@ import {
   RESOLUTIONS,
   VeoModel,
 } from './createFields';
+import { t } from '../util/l10n';
 
 /** A valid request, as the form shows it and as it is kept with the task. */
 export interface VideoRequest {
@@ -46,31 +47,31 @@ export function checkRequest(raw: unknown): Checked {
   const o = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const errors: RequestErrors = {};
   const prompt = typeof o.prompt === 'string' ? o.prompt : '';
-  if (prompt.trim() === '') errors.prompt = 'Describe the video: the prompt cannot be empty.';
-  else if (prompt.length > MAX_PROMPT_LENGTH) errors.prompt = `The prompt has ${prompt.length} characters; at most ${MAX_PROMPT_LENGTH}.`;
+  if (prompt.trim() === '') errors.prompt = t('Describe the video: the prompt cannot be empty.');
+  else if (prompt.length > MAX_PROMPT_LENGTH) errors.prompt = t('The prompt has {0} characters; at most {1}.', prompt.length, MAX_PROMPT_LENGTH);
 
   const model = (MODELS as readonly unknown[]).includes(o.model) ? (o.model as VeoModel) : undefined;
-  if (!model) errors.model = `Choose a model: ${MODELS.join(', ')}.`;
+  if (!model) errors.model = t('Choose a model: {0}.', MODELS.join(', '));
 
   const resolution = resolutionOf(o.resolution);
-  if (!resolution) errors.resolution = 'Choose 720p, 1080p or 4K.';
+  if (!resolution) errors.resolution = t('Choose 720p, 1080p or 4K.');
   else if (model && !MODEL_INFO[model].resolutions.includes(resolution)) {
-    errors.resolution = `${model} makes at most ${MODEL_INFO[model].resolutions.at(-1)}; choose a lower resolution or veo_3_1_fast / veo_3_1_pro.`;
+    errors.resolution = t('{0} makes at most {1}; choose a lower resolution or veo_3_1_fast / veo_3_1_pro.', model, MODEL_INFO[model].resolutions.at(-1) ?? '');
   }
 
   const aspectRatio = o.aspectRatio === undefined ? '16:9' : (ASPECT_RATIOS as readonly unknown[]).includes(o.aspectRatio) ? (o.aspectRatio as AspectRatio) : undefined;
-  if (!aspectRatio) errors.aspectRatio = 'The aspect ratio is 16:9 (landscape) or 9:16 (portrait).';
+  if (!aspectRatio) errors.aspectRatio = t('The aspect ratio is 16:9 (landscape) or 9:16 (portrait).');
 
   const mode = o.mode === undefined ? 'text' : (MODES as readonly unknown[]).includes(o.mode) ? (o.mode as CreateMode) : undefined;
-  if (o.mode === 'both') errors.mode = 'Reference images and first/last frames cannot be combined: choose one mode.';
-  else if (!mode) errors.mode = 'Choose text only, reference images, or first and last frame.';
-  else if (model && !MODEL_INFO[model].modes.includes(mode)) errors.mode = `${model} works only from a first and a last frame; choose that mode or another model.`;
+  if (o.mode === 'both') errors.mode = t('Reference images and first/last frames cannot be combined: choose one mode.');
+  else if (!mode) errors.mode = t('Choose text only, reference images, or first and last frame.');
+  else if (model && !MODEL_INFO[model].modes.includes(mode)) errors.mode = t('{0} works only from a first and a last frame; choose that mode or another model.', model);
 
   const request: VideoRequest = { prompt, model: model ?? 'veo_3_1_fast', resolution: resolution ?? '720p', aspectRatio: aspectRatio ?? '16:9', mode: mode ?? 'text' };
   if (mode === 'reference') {
     const images = stringList(o.referenceImages).filter((u) => u.trim() !== '').map((u) => u.trim());
-    if (images.length === 0) errors.referenceImages = 'Add at least one reference image URL (https).';
-    else if (images.length > MAX_REFERENCE_IMAGES) errors.referenceImages = `At most ${MAX_REFERENCE_IMAGES} reference images; remove ${images.length - MAX_REFERENCE_IMAGES}.`;
+    if (images.length === 0) errors.referenceImages = t('Add at least one reference image URL (https).');
+    else if (images.length > MAX_REFERENCE_IMAGES) errors.referenceImages = t('At most {0} reference images; remove {1}.', MAX_REFERENCE_IMAGES, images.length - MAX_REFERENCE_IMAGES);
     else {
       const bad = images.map(imageUrlProblem).find((p) => p !== undefined);
       if (bad) errors.referenceImages = bad;
@@ -79,7 +80,7 @@ export function checkRequest(raw: unknown): Checked {
   } else if (mode === 'frames') {
     const first = typeof o.firstFrame === 'string' ? o.firstFrame.trim() : '';
     const last = typeof o.lastFrame === 'string' ? o.lastFrame.trim() : '';
-    if (first === '') errors.firstFrame = last === '' ? 'The first frame is required in this mode: an https image URL.' : 'A last frame needs a first frame: add the first frame URL.';
+    if (first === '') errors.firstFrame = last === '' ? t('The first frame is required in this mode: an https image URL.') : t('A last frame needs a first frame: add the first frame URL.');
     else if (imageUrlProblem(first)) errors.firstFrame = imageUrlProblem(first);
     if (last !== '' && imageUrlProblem(last)) errors.lastFrame = imageUrlProblem(last);
     request.firstFrame = first;
@@ -150,14 +151,14 @@ function stringList(v: unknown): string[] {
 }
 
 function imageUrlProblem(url: string): string | undefined {
-  if (url.length > MAX_URL_LENGTH) return `An image URL is longer than ${MAX_URL_LENGTH} characters.`;
+  if (url.length > MAX_URL_LENGTH) return t('An image URL is longer than {0} characters.', MAX_URL_LENGTH);
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return `"${cleanText(url, 60)}" is not a URL; paste an https link to the image.`;
+    return t('"{0}" is not a URL; paste an https link to the image.', cleanText(url, 60));
   }
-  if (u.protocol !== 'https:') return `Image URLs must start with https:// ("${cleanText(url, 60)}" does not).`;
-  if (u.username || u.password) return 'Image URLs cannot contain a user name or password.';
+  if (u.protocol !== 'https:') return t('Image URLs must start with https:// ("{0}" does not).', cleanText(url, 60));
+  if (u.username || u.password) return t('Image URLs cannot contain a user name or password.');
   return undefined;
 }

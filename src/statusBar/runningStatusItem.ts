@@ -2,13 +2,14 @@
 import * as vscode from 'vscode';
 import type { RunningTasks } from '../store/runningTasks';
 import { Disposable } from '../util/disposable';
+import { t } from '../util/l10n';
 
 export class RunningStatusItem extends Disposable {
   private readonly item = this._register(vscode.window.createStatusBarItem('veo.running', vscode.StatusBarAlignment.Left, 10));
 
   constructor(running: RunningTasks) {
     super();
-    this.item.name = 'VEO Tasks';
+    this.item.name = t('VEO Tasks');
     this.item.command = 'veo.tasks.focus';
     this._register(running.onDidChange((count) => this.update(count)));
     this.update(running.current);
@@ -19,8 +20,8 @@ export class RunningStatusItem extends Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(sync~spin) ${running} VEO`;
-    this.item.tooltip = `${running} VEO task${running === 1 ? '' : 's'} running. Click to show them.`;
+    this.item.text = `$(sync~spin) ${t('{0} VEO', running)}`;
+    this.item.tooltip = running === 1 ? t('1 VEO task running. Click to show it.') : t('{0} VEO tasks running. Click to show them.', running);
     this.item.show();
   }
 }

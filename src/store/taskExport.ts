@@ -2,6 +2,7 @@
 // duplicates. Pure.
 import { storedTask } from './storedShape';
 import { isFinished, TrackedTask } from './trackedTask';
+import { t } from '../util/l10n';
 
 export const EXPORT_FORMAT = 'veo-tasks-export';
 export const EXPORT_VERSION = 1;
@@ -63,7 +64,7 @@ export function csvCell(value: string): string {
 
 /** Why a file of more than `maxBytes` is not imported (checked before reading it). */
 export function tooLarge(maxBytes = MAX_IMPORT_BYTES): string {
-  return `The file is larger than ${Math.round(maxBytes / (1024 * 1024))} MB.`;
+  return t('The file is larger than {0} MB.', Math.round(maxBytes / (1024 * 1024)));
 }
 
 export interface ParsedImport {
@@ -80,11 +81,11 @@ export function parseImport(bytes: Uint8Array | string, limits = { maxBytes: MAX
   try {
     raw = JSON.parse(typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8'));
   } catch {
-    return 'The file is not JSON.';
+    return t('The file is not JSON.');
   }
   const list = Array.isArray(raw) ? raw : typeof raw === 'object' && raw !== null ? (raw as { tasks?: unknown }).tasks : undefined;
-  if (!Array.isArray(list)) return 'The file has no list of tasks (a VEO Tasks JSON export has "tasks").';
-  if (list.length > limits.maxTasks) return `The file holds ${list.length} entries; at most ${limits.maxTasks} are imported at once.`;
+  if (!Array.isArray(list)) return t('The file has no list of tasks (a VEO Tasks JSON export has "tasks").');
+  if (list.length > limits.maxTasks) return t('The file holds {0} entries; at most {1} are imported at once.', list.length, limits.maxTasks);
   const seen = new Set<string>();
   const tasks: TrackedTask[] = [];
   let refused = 0;

@@ -2,7 +2,7 @@
 // syntax (`$(name)`) comes only from here: in text from stored state it is escaped.
 import { taskLabel, taskState, TrackedTask } from '../store/trackedTask';
 import { STATE_ICONS } from './iconIds';
-import { STATE_NAMES } from './viewOptions';
+import { stateName } from './viewOptions';
 
 export interface GoToItem {
   id: string;
@@ -25,7 +25,7 @@ export function goToTaskItems(tasks: readonly TrackedTask[]): GoToItem[] {
     const item: GoToItem = {
       id: task.id,
       label: `$(${STATE_ICONS[state][0]}) ${escapeIcons(oneLine(label))}`,
-      description: escapeIcons(label === task.id ? STATE_NAMES[state] : `${task.id} · ${STATE_NAMES[state]}`),
+      description: escapeIcons(label === task.id ? stateName(state) : `${task.id} · ${stateName(state)}`),
     };
     const prompt = task.request?.prompt;
     if (typeof prompt === 'string' && prompt.trim() !== '') item.detail = escapeIcons(oneLine(prompt).slice(0, MAX_DETAIL));

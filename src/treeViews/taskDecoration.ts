@@ -3,6 +3,7 @@
 // expires soon and is not downloaded stands out; a downloaded video is marked. Pure.
 import { linkExpiresAt, TrackedTask, videoAvailability } from '../store/trackedTask';
 import { formatDuration } from '../util/formatDuration';
+import { t } from '../util/l10n';
 
 /** The scheme of the rows' `resourceUri`: `veo-task:/<encoded id>`. */
 export const TASK_URI_SCHEME = 'veo-task';
@@ -33,13 +34,13 @@ export function taskIdOfUriPath(path: string): string | undefined {
 /** The decoration of a task, or undefined for none; `warningHours` is `veo.expiryWarningHours` (0: never). */
 export function taskDecoration(task: TrackedTask, now: number, warningHours: number): TaskDecoration | undefined {
   const video = videoAvailability(task, now);
-  if (video === 'downloaded') return { badge: '✓', tooltip: 'Downloaded' };
+  if (video === 'downloaded') return { badge: '✓', tooltip: t('Downloaded') };
   if (video !== 'online' || !(warningHours > 0)) return undefined;
   const expires = linkExpiresAt(task);
   if (expires === undefined) return undefined;
   const left = expires - now;
   if (left > warningHours * 3_600_000) return undefined;
-  return { badge: '⏳', color: 'list.warningForeground', tooltip: `The link expires in about ${formatDuration(left)} and the video is not downloaded` };
+  return { badge: '⏳', color: 'list.warningForeground', tooltip: t('The link expires in about {0} and the video is not downloaded', formatDuration(left)) };
 }
 
 /** When the decoration of `task` changes next by the clock alone (it enters the warning window), or undefined. */

@@ -5,15 +5,16 @@
 // the object on every change).
 import { performance } from 'node:perf_hooks';
 import { taskLabel, taskState, TrackedTask } from '../store/trackedTask';
-import { GroupBy, SortBy, STATE_NAMES, STATES, ViewOptions, DEFAULT_VIEW_OPTIONS } from './viewOptions';
+import { GroupBy, SortBy, stateName, STATES, ViewOptions, DEFAULT_VIEW_OPTIONS } from './viewOptions';
+import { t } from '../util/l10n';
 
 /** A group row's element: a control character first, which no task id can hold. */
 const GROUP_PREFIX = '\u0001';
 
 export type DayGroup = 'today' | 'yesterday' | 'week' | 'older';
-const DAY_NAMES: Record<DayGroup, string> = { today: 'Today', yesterday: 'Yesterday', week: 'This Week', older: 'Older' };
 const DAYS: readonly DayGroup[] = ['today', 'yesterday', 'week', 'older'];
-export const NO_MODEL = '(no model)';
+/** The group of tasks without a model. */
+export const noModel = (): string => t('(no model)');
 
 /** What the organizer reads: the store's tasks (`TaskStore` is one). */
 export interface TaskSource {
@@ -277,9 +278,9 @@ function orderedKeys(groupBy: GroupBy, keys: string[]): string[] {
 }
 
 function groupLabel(groupBy: GroupBy, key: string): string {
-  if (groupBy === 'status') return STATE_NAMES[key as keyof typeof STATE_NAMES];
-  if (groupBy === 'day') return DAY_NAMES[key as DayGroup];
-  return key === '' ? NO_MODEL : key;
+  if (groupBy === 'status') return stateName(key as (typeof STATES)[number]);
+  if (groupBy === 'day') return { today: t('Today'), yesterday: t('Yesterday'), week: t('This Week'), older: t('Older') }[key as DayGroup];
+  return key === '' ? noModel() : key;
 }
 
 function sameOptions(a: ViewOptions, b: ViewOptions): boolean {

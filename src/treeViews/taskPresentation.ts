@@ -1,6 +1,7 @@
 // How a tracked task reads in the tree: label, description, tooltip, context value. Pure:
 // the tree provider only turns these into a TreeItem.
 import { formatDuration, formatWait } from '../util/formatDuration';
+import { formatDateTime, formatNumber, t } from '../util/l10n';
 import { escapeMarkdown } from '../util/markdown';
 import { downloadable, linkExpiresAt, taskDurations, taskLabel, taskState, TaskState, TrackedTask, videoAvailability } from '../store/trackedTask';
 
@@ -40,12 +41,12 @@ export function taskDescription(task: TrackedTask, now: number): string {
   if ((state === 'queued' || state === 'processing') && isFiniteNumber(r?.created)) {
     parts.push(formatDuration(now - r.created * 1000));
   } else if (state === 'completed') {
-    if (isFiniteNumber(r?.actualDuration)) parts.push(`${r.actualDuration}s video`);
+    if (isFiniteNumber(r?.actualDuration)) parts.push(t('{0}s video', formatNumber(r.actualDuration, Number.isInteger(r.actualDuration) ? 0 : 1)));
     const video = videoAvailability(task, now);
     const expires = linkExpiresAt(task);
-    if (video === 'downloaded') parts.push('✓ downloaded');
-    else if (video === 'expired') parts.push('link expired');
-    else if (isFiniteNumber(expires)) parts.push(`link expires in ${formatDuration(expires - now)}`);
+    if (video === 'downloaded') parts.push(t('✓ downloaded'));
+    else if (video === 'expired') parts.push(t('link expired'));
+    else if (isFiniteNumber(expires)) parts.push(t('link expires in {0}', formatDuration(expires - now)));
   } else if (state === 'failed' && r?.error) {
     parts.push(shorten(String(r.error), SHORT_ERROR));
   }
@@ -60,11 +61,11 @@ function problemText(task: TrackedTask, now: number): string {
   const retryAt = isFiniteNumber(problem.retryAt) && problem.retryAt > now ? problem.retryAt : undefined;
   switch (problem.kind) {
     case 'rateLimited':
-      return `rate limited${retryAt === undefined ? '' : `, next try ${clockTime(retryAt)}`}`;
+      return retryAt === undefined ? t('rate limited') : t('rate limited, next try {0}', clockTime(retryAt));
     case 'notFound':
-      return `not found (404)${retryAt === undefined ? '' : `, asking again in ${formatWait(retryAt - now)}`}`;
+      return retryAt === undefined ? t('not found (404)') : t('not found (404), asking again in {0}', formatWait(retryAt - now));
     default:
-      return `${shorten(String(problem.message), SHORT_ERROR)}${retryAt === undefined ? '' : `, retrying in ${formatWait(retryAt - now)}`}`;
+      return retryAt === undefined ? shorten(String(problem.message), SHORT_ERROR) : t('{0}, retrying in {1}', shorten(String(problem.message), SHORT_ERROR), formatWait(retryAt - now));
   }
 }
 
@@ -77,28 +78,33 @@ export function clockTime(ms: number): string {
 function stateText(task: TrackedTask, state: TaskState): string {
   switch (state) {
     case 'pending':
-      return 'checking...';
+      return t('checking...');
     case 'unknown':
-      return `unknown status "${shorten(String(task.result?.status ?? ''), 24)}"`;
+      return t('unknown status "{0}"', shorten(String(task.result?.status ?? ''), 24));
     case 'notFound':
-      return 'not found';
-    default:
-      return state;
+      return t('not found');
+    case 'queued':
+      return t('queued');
+    case 'processing':
+      return t('processing');
+    case 'completed':
+      return t('completed');
+    case 'failed':
+      return t('failed');
   }
 }
 
 /** Markdown listing every field the API returned, each value escaped. Never throws, whatever was stored. */
 const MAX_TOOLTIP_PROMPT = 500;
-const MODE_TEXT = { text: 'text only', reference: 'reference images', frames: 'first and last frame' } as const;
 
 export function taskTooltip(task: TrackedTask, now: number): string {
   const md = (value: unknown) => escapeMarkdown(String(value));
   const lines = [`**${md(taskLabel(task))}**`, ''];
-  if (task.label) lines.push(`- id: ${md(task.id)}`);
+  if (task.label) lines.push(t('- id: {0}', md(task.id)));
   if (task.request) {
     const r = task.request;
-    lines.push(`- prompt: ${md(shorten(r.prompt, MAX_TOOLTIP_PROMPT))}`);
-    lines.push(`- asked: ${md(`${r.model}, ${r.resolution}, ${r.aspectRatio}, ${MODE_TEXT[r.mode]}`)}`);
+    lines.push(t('- prompt: {0}', md(shorten(r.prompt, MAX_TOOLTIP_PROMPT))));
+    lines.push(t('- asked: {0}', md(`${r.model}, ${r.resolution}, ${r.aspectRatio}, ${modeText(r.mode)}`)));
   }
   if (typeof task.result === 'object' && task.result !== null) {
     for (const [key, value] of Object.entries(task.result)) {
@@ -107,16 +113,16 @@ export function taskTooltip(task: TrackedTask, now: number): string {
       lines.push(`- ${md(key)}: ${md(date === undefined ? value : `${value} (${date})`)}`);
     }
   } else if (!task.notFound) {
-    lines.push('- not polled yet');
+    lines.push(t('- not polled yet'));
   }
   const { queuedMs, generationMs } = taskDurations(task);
-  if (queuedMs !== undefined) lines.push(`- queued for: ${formatDuration(queuedMs)}`);
-  if (generationMs !== undefined) lines.push(`- generated in: ${formatDuration(generationMs)}`);
-  const expires = isoTime(linkExpiresAt(task));
-  if (expires !== undefined) lines.push(`- link expires (estimated): ${expires}`);
-  if (task.linkExpired) lines.push('- the video host refused the link: it has expired');
-  if (task.localFile) lines.push(`- downloaded to: ${md(task.localFile)}`);
-  if (task.notFound) lines.push('- the API does not know this id (404, asked several times); it is no longer polled');
+  if (queuedMs !== undefined) lines.push(t('- queued for: {0}', formatDuration(queuedMs)));
+  if (generationMs !== undefined) lines.push(t('- generated in: {0}', formatDuration(generationMs)));
+  const expires = localTime(linkExpiresAt(task));
+  if (expires !== undefined) lines.push(t('- link expires (estimated): {0}', expires));
+  if (task.linkExpired) lines.push(t('- the video host refused the link: it has expired'));
+  if (task.localFile) lines.push(t('- downloaded to: {0}', md(task.localFile)));
+  if (task.notFound) lines.push(t('- the API does not know this id (404, asked several times); it is no longer polled'));
   if (task.problem) lines.push(problemLine(task, now, md));
   return lines.join('\n');
 }
@@ -124,13 +130,34 @@ export function taskTooltip(task: TrackedTask, now: number): string {
 function problemLine(task: TrackedTask, now: number, md: (value: unknown) => string): string {
   const problem = task.problem;
   const retryAt = isFiniteNumber(problem?.retryAt) && problem.retryAt > now ? problem.retryAt : undefined;
-  if (problem?.kind === 'rateLimited') return `- ${md(problem.message)}${retryAt === undefined ? '' : ` (next try at ${clockTime(retryAt)})`}`;
+  if (problem?.kind === 'rateLimited') {
+    const message = md(problemMessage(problem.message));
+    return retryAt === undefined ? `- ${message}` : t('- {0} (next try at {1})', message, clockTime(retryAt));
+  }
   if (problem?.kind === 'notFound') {
     const count = task.notFoundStreak?.count;
-    const times = isFiniteNumber(count) && count > 1 ? `, ${count} times in a row` : '';
-    return `- not found (404)${times}${retryAt === undefined ? '' : `; asking again in ${formatWait(retryAt - now)}`}`;
+    const again = retryAt === undefined ? undefined : formatWait(retryAt - now);
+    if (isFiniteNumber(count) && count > 1) {
+      return again === undefined ? t('- not found (404), {0} times in a row', count) : t('- not found (404), {0} times in a row; asking again in {1}', count, again);
+    }
+    return again === undefined ? t('- not found (404)') : t('- not found (404); asking again in {0}', again);
   }
-  return `- last error: ${md(problem?.message)}${retryAt === undefined ? '' : ` (next try in ${formatWait(retryAt - now)})`}`;
+  const message = md(problemMessage(problem?.message));
+  return retryAt === undefined ? t('- last error: {0}', message) : t('- last error: {0} (next try in {1})', message, formatWait(retryAt - now));
+}
+
+/** The stored rate-limit message (English in stored state: polling's RATE_LIMITED_MESSAGE) in the display language. */
+function problemMessage(message: unknown): string {
+  return message === 'rate limited by the VEO API' ? t('rate limited by the VEO API') : String(message);
+}
+
+function modeText(mode: string): string {
+  return mode === 'text' ? t('text only') : mode === 'reference' ? t('reference images') : mode === 'frames' ? t('first and last frame') : mode;
+}
+
+/** A time in ms in the display language's date and time, or undefined when it is no valid date. */
+function localTime(ms: number | undefined): string | undefined {
+  return isoTime(ms) === undefined ? undefined : formatDateTime(ms as number);
 }
 
 /** ISO 8601 for a time in ms, or undefined when it is no valid date (NaN, ±Infinity, out of range). */

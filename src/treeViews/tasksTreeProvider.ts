@@ -10,6 +10,7 @@ import { isGroupElement, Organized, TaskOrganizer } from './taskOrganizer';
 import { taskContextValue, taskDescription, taskTooltip } from './taskPresentation';
 import type { ViewOptions } from './viewOptions';
 import { taskUri } from './taskDecorations';
+import { t } from '../util/l10n';
 
 export class TasksTreeProvider extends Disposable implements vscode.TreeDataProvider<string> {
   private readonly changed = this._register(new vscode.EventEmitter<string | undefined>());
@@ -99,7 +100,7 @@ export class TasksTreeProvider extends Disposable implements vscode.TreeDataProv
     // Only for TaskDecorations (colour, badge): the extension's own scheme, never a file.
     item.resourceUri = taskUri(id);
     item.contextValue = taskContextValue(task, now);
-    if (videoAvailability(task, now) !== 'none') item.command = { command: 'veo.previewVideo', title: 'Preview Video', arguments: [id] };
+    if (videoAvailability(task, now) !== 'none') item.command = { command: 'veo.previewVideo', title: t('Preview Video'), arguments: [id] };
     item.accessibilityInformation = { label: `${taskLabel(task)}, ${item.description}` };
     return item;
   }
@@ -112,7 +113,7 @@ export class TasksTreeProvider extends Disposable implements vscode.TreeDataProv
     const count = group?.ids.length ?? 0;
     item.description = String(count);
     item.contextValue = 'veoGroup';
-    item.accessibilityInformation = { label: `${group?.label ?? ''}, ${count} task${count === 1 ? '' : 's'}` };
+    item.accessibilityInformation = { label: count === 1 ? t('{0}, 1 task', group?.label ?? '') : t('{0}, {1} tasks', group?.label ?? '', count) };
     return item;
   }
 

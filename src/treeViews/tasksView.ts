@@ -8,6 +8,7 @@ import type { TaskStore } from '../store/taskStore';
 import { Disposable, toDisposable } from '../util/disposable';
 import { TasksTreeProvider } from './tasksTreeProvider';
 import { filterMessage, isFiltered, parseViewOptions, ViewOptions } from './viewOptions';
+import { t } from '../util/l10n';
 
 /** Where the grouping, sort order and filters are remembered (per workspace; a few bytes). */
 export const VIEW_OPTIONS_KEY = 'veo.viewOptions';
@@ -19,7 +20,7 @@ export interface MementoLike {
 
 export const TASKS_VIEW_ID = 'veo.tasks';
 const TICK_MS = 5_000;
-export const KEY_REFUSED_MESSAGE = 'The VEO API refused the API key. Polling is paused: run "VEO: Set API Key".';
+export const keyRefusedMessage = (): string => t('The VEO API refused the API key. Polling is paused: run "VEO: Set API Key".');
 
 export class TasksView extends Disposable {
   readonly provider: TasksTreeProvider;
@@ -80,12 +81,15 @@ export class TasksView extends Disposable {
   async reveal(id: string): Promise<void> {
     const { parentOf, top } = this.provider.organized();
     if (!parentOf.has(id) && !top.includes(id)) await this.setOptions({ ...this.options, statuses: undefined, text: undefined });
+    // A view that is not shown yet is opened first: a selection made while it is still being
+    // created can be lost.
+    if (!this.treeView.visible) await vscode.commands.executeCommand('veo.tasks.focus');
     await this.treeView.reveal(id, { select: true, focus: true });
   }
 
   private showBadge(): void {
     const running = this.running.current;
-    this.treeView.badge = running > 0 ? { value: running, tooltip: `${running} VEO task${running === 1 ? '' : 's'} running` } : undefined;
+    this.treeView.badge = running > 0 ? { value: running, tooltip: running === 1 ? t('1 VEO task running') : t('{0} VEO tasks running', running) } : undefined;
   }
 
   /** No key: no rows (the welcome view shows). A bad base URL or a refused key: a message above the rows. */
@@ -97,7 +101,7 @@ export class TasksView extends Disposable {
   /** Plain text above the rows: a bad base URL or a refused key first, else what the filter hides. */
   private showMessage(): void {
     const base = this.configuration.current.baseUrl;
-    let message = !base.ok ? base.message : this.keyState.rejected ? KEY_REFUSED_MESSAGE : undefined;
+    let message = !base.ok ? base.message : this.keyState.rejected ? keyRefusedMessage() : undefined;
     if (message === undefined && this.keyState.hasKey && isFiltered(this.provider.options)) {
       const { shown, total } = this.provider.organized();
       message = filterMessage(this.provider.options, shown, total);

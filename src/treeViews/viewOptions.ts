@@ -1,6 +1,7 @@
 // How the Tasks view is organised: grouping, sorting, filters. Pure: what is remembered in
 // workspaceState is read back through `parseViewOptions` (stored state is untrusted).
 import type { TaskState } from '../store/trackedTask';
+import { t } from '../util/l10n';
 
 export type GroupBy = 'none' | 'status' | 'day' | 'model';
 /** `tracked`: the order tasks were tracked in (the store's order, the default). */
@@ -23,22 +24,32 @@ export const STATES: readonly TaskState[] = ['pending', 'queued', 'processing', 
 /** Longest text filter kept (a pasted novel is cut). */
 export const MAX_FILTER_TEXT = 200;
 
-export const STATE_NAMES: Record<TaskState, string> = {
-  pending: 'Checking',
-  queued: 'Queued',
-  processing: 'Processing',
-  completed: 'Completed',
-  failed: 'Failed',
-  notFound: 'Not found',
-  unknown: 'Unknown status',
-};
+/** A state's name in the display language (status groups, the status filter, Go to Task). */
+export function stateName(state: TaskState): string {
+  const names: Record<TaskState, string> = {
+    pending: t('Checking'),
+    queued: t('Queued'),
+    processing: t('Processing'),
+    completed: t('Completed'),
+    failed: t('Failed'),
+    notFound: t('Not found'),
+    unknown: t('Unknown status'),
+  };
+  return names[state];
+}
 
-export const GROUP_BY_NAMES: Record<GroupBy, string> = { none: 'None', status: 'Status', day: 'Day', model: 'Model' };
-export const SORT_BY_NAMES: Record<SortBy, string> = {
-  tracked: 'Tracked (oldest first)',
-  created: 'Created (newest first)', changed: 'Last change (newest first)',
-  name: 'Name (A-Z)',
-};
+export function groupByNames(): Record<GroupBy, string> {
+  return { none: t('None'), status: t('Status'), day: t('Day'), model: t('Model') };
+}
+
+export function sortByNames(): Record<SortBy, string> {
+  return {
+    tracked: t('Tracked (oldest first)'),
+    created: t('Created (newest first)'),
+    changed: t('Last change (newest first)'),
+    name: t('Name (A-Z)'),
+  };
+}
 
 /** Options read back from stored state: anything unknown falls back to the default, text is cut and stripped of controls. */
 export function parseViewOptions(raw: unknown): ViewOptions {
@@ -72,7 +83,7 @@ export function isFiltered(options: ViewOptions): boolean {
 export function filterMessage(options: ViewOptions, shown: number, total: number): string | undefined {
   if (!isFiltered(options)) return undefined;
   const parts: string[] = [];
-  if (options.statuses) parts.push(options.statuses.map((s) => STATE_NAMES[s]).join(', '));
-  if (options.text !== undefined) parts.push(`"${options.text}"`);
-  return `Filtered: ${parts.join(' · ')} — ${shown} of ${total} task${total === 1 ? '' : 's'}`;
+  if (options.statuses) parts.push(options.statuses.map((s) => stateName(s)).join(t(', ')));
+  if (options.text !== undefined) parts.push(t('"{0}"', options.text));
+  return total === 1 ? t('Filtered: {0} — {1} of 1 task', parts.join(' · '), shown) : t('Filtered: {0} — {1} of {2} tasks', parts.join(' · '), shown, total);
 }

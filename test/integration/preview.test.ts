@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/testApi';
-import { EXPIRED_TEXT } from '../../src/preview/previewModel';
+import { expiredText } from '../../src/preview/previewModel';
 import { FIXTURE_VIDEO, TaskSpec, VeoSimulator } from '../../sim/simulator';
 import { reactivateWithSerializer, revivePanel, trackFinishedTask, useSimulator, waitFor, WEBVIEW_PAGE_MS } from './helpers';
 import { captureNotifications } from './notificationsCapture';
@@ -110,7 +110,7 @@ describe('Previewing videos in VS Code', function () {
     await waitFor(`expired state (last: ${JSON.stringify(state(id))})`, () => state(id)?.state === 'error' && state(id)?.detail === 'expired', PAGE_MS);
     assert.equal(api.store.get(id)?.linkExpired, true, 'the task records the dead link');
     const html = previews().htmlFor(id)!;
-    assert.ok(html.includes(EXPIRED_TEXT), html);
+    assert.ok(html.includes(expiredText()), html);
     assert.equal(pageSettings(html).src, undefined, 'nothing to play any more');
   });
 
@@ -120,7 +120,7 @@ describe('Previewing videos in VS Code', function () {
     api.store.update(id, { linkExpired: true });
     await vscode.commands.executeCommand('veo.previewVideo', id);
     await waitFor(`expired state (last: ${JSON.stringify(state(id))})`, () => state(id)?.state === 'error' && state(id)?.detail === 'expired', PAGE_MS);
-    assert.ok(previews().htmlFor(id)!.includes(`<p id="error-text">${EXPIRED_TEXT}</p>`));
+    assert.ok(previews().htmlFor(id)!.includes(`<p id="error-text">${expiredText()}</p>`));
     // Positive control: a live link previewed after it is fetched; had the expired one's page
     // asked for its video, that request would have come first.
     await vscode.commands.executeCommand('veo.previewVideo', live);

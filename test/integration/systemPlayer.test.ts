@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/testApi';
-import { HAS_SOUND_TEXT, PROBABLY_SOUND_REMOTE_TEXT } from '../../src/preview/soundNotice';
+import { hasSoundText, probablySoundRemoteText } from '../../src/preview/soundNotice';
 import type { VeoSimulator } from '../../sim/simulator';
 import { trackFinishedTask, useSimulator, waitFor, WEBVIEW_PAGE_MS } from './helpers';
 import { captureNotifications } from './notificationsCapture';
@@ -122,7 +122,7 @@ describe('System player and Markdown links in VS Code', function () {
     await vscode.commands.executeCommand('veo.previewVideo', id);
     await waitFor('the page is rendered', () => api.previews.htmlFor(id) !== undefined);
     const html = api.previews.htmlFor(id)!;
-    assert.ok(html.includes(`<p id="sound-notice" class="notice" role="note">${HAS_SOUND_TEXT}</p>`), html);
+    assert.ok(html.includes(`<p id="sound-notice" class="notice" role="note">${hasSoundText()}</p>`), html);
     await waitFor(`${id}'s page reports its state`, () => api.previews.lastState(id) !== undefined, PAGE_MS);
 
     // The real page with one more script (carrying its nonce) that clicks the button as a user would.
@@ -149,7 +149,7 @@ describe('System player and Markdown links in VS Code', function () {
       await waitFor('the page is rendered', () => api.previews.htmlFor(id) !== undefined);
     }
     const veo3Html = api.previews.htmlFor(veo3)!;
-    assert.ok(veo3Html.includes(`role="note">${PROBABLY_SOUND_REMOTE_TEXT}</p>`), veo3Html);
+    assert.ok(veo3Html.includes(`role="note">${probablySoundRemoteText()}</p>`), veo3Html);
     assert.ok(!veo3Html.includes('data-action="openInSystemPlayer"'), 'no file: no system player button');
     assert.ok(!api.previews.htmlFor(other)!.includes('sound-notice'));
   });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { formContentSecurityPolicy, FormPage, FormSettings, renderFormHtml } from '../../../src/create/formHtml';
-import { MAX_PROMPT_LENGTH, MAX_REFERENCE_IMAGES, MODEL_INFO, MODELS } from '../../../src/request/createFields';
+import { MAX_PROMPT_LENGTH, MAX_REFERENCE_IMAGES, MODEL_INFO, modelSummary, MODELS } from '../../../src/request/createFields';
 
 const CSP_SOURCE = 'https://*.vscode-cdn.net';
 const NONCE = 'bm9uY2Urbm9uY2U/PQ==';
@@ -124,7 +124,7 @@ describe('renderFormHtml', () => {
       const s = settingsOf(render());
       assert.deepEqual(s.values, {});
       assert.deepEqual(Object.keys(s.models), [...MODELS]);
-      for (const m of MODELS) assert.deepEqual(s.models[m], JSON.parse(JSON.stringify(MODEL_INFO[m])));
+      for (const m of MODELS) assert.deepEqual(s.models[m], JSON.parse(JSON.stringify({ summary: modelSummary(m), ...MODEL_INFO[m] })));
       assert.equal(s.maxPrompt, MAX_PROMPT_LENGTH);
       assert.equal(s.maxReferenceImages, MAX_REFERENCE_IMAGES);
     });

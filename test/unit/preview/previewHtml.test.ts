@@ -4,16 +4,17 @@ import { parsePageMessage } from '../../../src/preview/messages';
 import { contentSecurityPolicy, isLoopbackHttp, PageSettings, renderPreviewHtml } from '../../../src/preview/previewHtml';
 import { escapeHtml } from '../../../src/util/html';
 import {
-  EXPIRED_TEXT,
-  FORMAT_TEXT,
+  expiredText,
+  formatText,
   MEDIA_ERR_NETWORK,
   MEDIA_ERR_SRC_NOT_SUPPORTED,
-  NETWORK_TEXT,
+  networkText,
   playbackError,
   PreviewModel,
   previewModel,
 } from '../../../src/preview/previewModel';
 import { LINK_LIFETIME_MS, TrackedTask } from '../../../src/store/trackedTask';
+import { formatDateTime } from '../../../src/util/l10n';
 
 const CREATED = 1761635478; // 2025-10-28T07:11:18Z
 const NOW = CREATED * 1000 + 65_000;
@@ -83,9 +84,9 @@ describe('previewModel', () => {
     const facts = Object.fromEntries(m.facts.map((f) => [f.name, f.value]));
     assert.equal(facts.ID, ID);
     assert.equal(facts.Model, 'veo_3_1_fast');
-    assert.equal(facts.Created, '2025-10-28T07:11:18.000Z');
+    assert.equal(facts.Created, formatDateTime(Date.parse('2025-10-28T07:11:18.000Z')));
     assert.equal(facts.Duration, '8 s');
-    assert.equal(facts.Link, `expires ${new Date(NOW - 60_000 + LINK_LIFETIME_MS).toISOString()} (estimated)`);
+    assert.equal(facts.Link, `expires ${formatDateTime(NOW - 60_000 + LINK_LIFETIME_MS)} (estimated)`);
   });
 
   it('plays the local copy when it exists, else falls back to the link', () => {
@@ -103,7 +104,7 @@ describe('previewModel', () => {
   it('shows an expired link up front; an estimate can still be tried', () => {
     const estimated = previewModel(ID, completed({ completedAt: NOW - LINK_LIFETIME_MS - 1 }), NOW, false);
     assert.equal(estimated.blocked?.kind, 'expired');
-    assert.equal(estimated.blocked?.message, EXPIRED_TEXT);
+    assert.equal(estimated.blocked?.message, expiredText());
     assert.deepEqual(estimated.blocked?.actions, ['tryAnyway']);
     assert.equal(estimated.canDownload, false);
 
@@ -125,9 +126,9 @@ describe('playbackError', () => {
   const online = previewModel(ID, completed(), NOW, false);
 
   it('maps the link probe and the media error to a state with ways out', () => {
-    assert.deepEqual(playbackError(online, 'expired', MEDIA_ERR_SRC_NOT_SUPPORTED), { kind: 'expired', message: EXPIRED_TEXT, actions: [] });
-    assert.deepEqual(playbackError(online, 'network', MEDIA_ERR_SRC_NOT_SUPPORTED), { kind: 'network', message: NETWORK_TEXT, actions: ['retry', 'openExternal'] });
-    assert.deepEqual(playbackError(online, 'ok', MEDIA_ERR_SRC_NOT_SUPPORTED), { kind: 'format', message: FORMAT_TEXT, actions: ['openExternal', 'download'] });
+    assert.deepEqual(playbackError(online, 'expired', MEDIA_ERR_SRC_NOT_SUPPORTED), { kind: 'expired', message: expiredText(), actions: [] });
+    assert.deepEqual(playbackError(online, 'network', MEDIA_ERR_SRC_NOT_SUPPORTED), { kind: 'network', message: networkText(), actions: ['retry', 'openExternal'] });
+    assert.deepEqual(playbackError(online, 'ok', MEDIA_ERR_SRC_NOT_SUPPORTED), { kind: 'format', message: formatText(), actions: ['openExternal', 'download'] });
     assert.equal(playbackError(online, 'notVideo', MEDIA_ERR_SRC_NOT_SUPPORTED).kind, 'format');
     assert.equal(playbackError(online, 'ok', MEDIA_ERR_NETWORK).kind, 'network');
   });
@@ -148,7 +149,7 @@ describe('renderPreviewHtml', () => {
     assert.ok(!html.includes('<script>alert'));
     assert.ok(html.includes('&lt;img src=x onerror=\'x()\'&gt;'));
     assert.ok(html.includes('<h1>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>'));
-    assert.deepEqual(settingsOf(html), { taskId: ID, src: URL });
+    assert.deepEqual(settingsOf(html), { taskId: ID, text: { loading: 'Loading the video...', checking: 'Checking the video link...' }, src: URL });
     assert.equal((html.match(/data-settings=/g) ?? []).length, 1);
   });
 
@@ -164,7 +165,7 @@ describe('renderPreviewHtml', () => {
 
   it('renders a blocked state with its text and ways out, and does not load the video', () => {
     const html = render(previewModel(ID, completed({ completedAt: NOW - LINK_LIFETIME_MS - 1 }), NOW, false), URL);
-    assert.ok(html.includes(`<p id="error-text">${EXPIRED_TEXT}</p>`));
+    assert.ok(html.includes(`<p id="error-text">${expiredText()}</p>`));
     assert.match(html, /<div id="loading"[^>]* hidden>/);
     assert.match(html, /<button [^>]*data-action="tryAnyway"[^>]*>Try Anyway<\/button>/);
     assert.match(html, /<button [^>]*data-action="retry"[^>]* hidden>/);

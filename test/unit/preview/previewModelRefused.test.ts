@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { MEDIA_ERR_SRC_NOT_SUPPORTED, playbackError, previewModel, REFUSED_TEXT } from '../../../src/preview/previewModel';
+import { MEDIA_ERR_SRC_NOT_SUPPORTED, playbackError, previewModel, refusedText } from '../../../src/preview/previewModel';
 
 describe('playbackError for a link the policy refuses', () => {
   it('says the link is not https and offers no way to open it', () => {
@@ -13,7 +13,7 @@ describe('playbackError for a link the policy refuses', () => {
     const model = previewModel('vgen_r', task, now, false);
     const error = playbackError(model, 'refused', MEDIA_ERR_SRC_NOT_SUPPORTED);
     assert.equal(error.kind, 'refused');
-    assert.equal(error.message, REFUSED_TEXT);
+    assert.equal(error.message, refusedText());
     assert.deepEqual(error.actions, []);
   });
 });

@@ -5,18 +5,19 @@ import type { TaskResult } from '../../../src/api/taskResult';
 import { parsePageMessage } from '../../../src/preview/messages';
 import {
   errorFor,
-  EXPIRED_TEXT,
-  FORMAT_TEXT,
+  expiredText,
+  formatText,
   MEDIA_ERR_DECODE,
   MEDIA_ERR_NETWORK,
-  NETWORK_TEXT,
+  networkText,
   playbackError,
   PreviewModel,
   previewModel,
-  REFUSED_TEXT,
-  UNTRACKED_TEXT,
+  refusedText,
+  untrackedText,
 } from '../../../src/preview/previewModel';
 import type { TrackedTask } from '../../../src/store/trackedTask';
+import { formatDateTime } from '../../../src/util/l10n';
 
 const NOW = Date.UTC(2026, 0, 2, 12, 0, 0);
 const HOUR = 3_600_000;
@@ -37,7 +38,7 @@ describe('previewModel: every state', () => {
       facts: [{ name: 'ID', value: 'vgen_gone' }],
       linkDead: false,
       canDownload: false,
-      blocked: { kind: 'untracked', message: UNTRACKED_TEXT, actions: [] },
+      blocked: { kind: 'untracked', message: untrackedText(), actions: [] },
     });
   });
 
@@ -54,8 +55,8 @@ describe('previewModel: every state', () => {
       ['Name', 'ID', 'Model', 'Created', 'Status', 'Duration', 'Link'],
     );
     assert.equal(fact(m, 'Duration'), '8 s');
-    assert.equal(fact(m, 'Created'), new Date((NOW / 1000 - 600) * 1000).toISOString());
-    assert.equal(fact(m, 'Link'), `expires ${new Date(NOW + 23 * HOUR).toISOString()} (estimated)`);
+    assert.equal(fact(m, 'Created'), formatDateTime((NOW / 1000 - 600) * 1000));
+    assert.equal(fact(m, 'Link'), `expires ${formatDateTime(NOW + 23 * HOUR)} (estimated)`);
   });
 
   it('says how long it was queued and generated, when this extension saw both', () => {
@@ -81,15 +82,15 @@ describe('previewModel: every state', () => {
   it('past the estimated expiry: shows the expired text up front but lets the link be tried', () => {
     const m = previewModel('vgen_1', completed({ completedAt: NOW - 25 * HOUR }), NOW, false);
     assert.deepEqual(m.source, { kind: 'remote', url: URL_OK });
-    assert.deepEqual(m.blocked, { kind: 'expired', message: EXPIRED_TEXT, actions: ['tryAnyway'] });
-    assert.equal(fact(m, 'Link'), `expired ${new Date(NOW - HOUR).toISOString()} (estimated)`);
+    assert.deepEqual(m.blocked, { kind: 'expired', message: expiredText(), actions: ['tryAnyway'] });
+    assert.equal(fact(m, 'Link'), `expired ${formatDateTime(NOW - HOUR)} (estimated)`);
   });
 
   it('refused by the host: nothing to play, nothing to try, the Link fact says so', () => {
     const m = previewModel('vgen_1', completed({ linkExpired: true }), NOW, false);
     assert.equal(m.source, undefined);
     assert.equal(m.linkDead, true);
-    assert.deepEqual(m.blocked, { kind: 'expired', message: EXPIRED_TEXT, actions: [] });
+    assert.deepEqual(m.blocked, { kind: 'expired', message: expiredText(), actions: [] });
     assert.equal(fact(m, 'Link'), 'expired (the video host refused it)');
   });
 
@@ -99,7 +100,7 @@ describe('previewModel: every state', () => {
       assert.equal(m.videoUrl, undefined, link);
       assert.equal(m.source, undefined, link);
       assert.equal(m.canDownload, false, link);
-      assert.deepEqual(m.blocked, { kind: 'refused', message: REFUSED_TEXT, actions: [] }, link);
+      assert.deepEqual(m.blocked, { kind: 'refused', message: refusedText(), actions: [] }, link);
     }
     const local = completed({ result: result({ status: 'completed', video_url: 'http://127.0.0.1:9/v.mp4' }) });
     assert.deepEqual(previewModel('vgen_1', local, NOW, false, true).source, { kind: 'remote', url: 'http://127.0.0.1:9/v.mp4' }, 'local links when the API is local');
@@ -151,17 +152,17 @@ describe('playbackError and errorFor: the ways out', () => {
   const online = () => previewModel('vgen_1', completed(), NOW, false);
 
   it('expired by the probe: the link is dead, nothing to try', () => {
-    assert.deepEqual(playbackError(online(), 'expired', MEDIA_ERR_DECODE), { kind: 'expired', message: EXPIRED_TEXT, actions: [] });
+    assert.deepEqual(playbackError(online(), 'expired', MEDIA_ERR_DECODE), { kind: 'expired', message: expiredText(), actions: [] });
   });
 
   it('network by the probe: retry and open elsewhere', () => {
-    assert.deepEqual(playbackError(online(), 'network', undefined), { kind: 'network', message: NETWORK_TEXT, actions: ['retry', 'openExternal'] });
+    assert.deepEqual(playbackError(online(), 'network', undefined), { kind: 'network', message: networkText(), actions: ['retry', 'openExternal'] });
   });
 
   it('a link that answers but a media network error: network; any other code: format with Download', () => {
-    assert.deepEqual(playbackError(online(), 'ok', MEDIA_ERR_NETWORK), { kind: 'network', message: NETWORK_TEXT, actions: ['retry', 'openExternal'] });
-    assert.deepEqual(playbackError(online(), 'ok', MEDIA_ERR_DECODE), { kind: 'format', message: FORMAT_TEXT, actions: ['openExternal', 'download'] });
-    assert.deepEqual(playbackError(online(), 'notVideo', MEDIA_ERR_NETWORK), { kind: 'format', message: FORMAT_TEXT, actions: ['openExternal', 'download'] });
+    assert.deepEqual(playbackError(online(), 'ok', MEDIA_ERR_NETWORK), { kind: 'network', message: networkText(), actions: ['retry', 'openExternal'] });
+    assert.deepEqual(playbackError(online(), 'ok', MEDIA_ERR_DECODE), { kind: 'format', message: formatText(), actions: ['openExternal', 'download'] });
+    assert.deepEqual(playbackError(online(), 'notVideo', MEDIA_ERR_NETWORK), { kind: 'format', message: formatText(), actions: ['openExternal', 'download'] });
   });
 
   it('a dead or missing link offers neither opening nor retrying without a source', () => {
@@ -173,8 +174,8 @@ describe('playbackError and errorFor: the ways out', () => {
 
   it('every kind has its text', () => {
     const m = online();
-    assert.deepEqual(errorFor(m, 'untracked'), { kind: 'untracked', message: UNTRACKED_TEXT, actions: [] });
-    assert.deepEqual(errorFor(m, 'refused'), { kind: 'refused', message: REFUSED_TEXT, actions: [] });
+    assert.deepEqual(errorFor(m, 'untracked'), { kind: 'untracked', message: untrackedText(), actions: [] });
+    assert.deepEqual(errorFor(m, 'refused'), { kind: 'refused', message: refusedText(), actions: [] });
     assert.deepEqual(errorFor(m, 'noVideo'), { kind: 'noVideo', message: 'There is no video for this task.', actions: [] });
   });
 });

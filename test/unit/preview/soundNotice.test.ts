@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { renderPreviewHtml } from '../../../src/preview/previewHtml';
 import type { PreviewModel } from '../../../src/preview/previewModel';
-import { HAS_SOUND_TEXT, isSoundModel, PROBABLY_SOUND_LOCAL_TEXT, PROBABLY_SOUND_REMOTE_TEXT, soundNotice } from '../../../src/preview/soundNotice';
+import { hasSoundText, isSoundModel, probablySoundLocalText, probablySoundRemoteText, soundNotice } from '../../../src/preview/soundNotice';
 
 const base: PreviewModel = { taskId: 'vgen_1', title: 'Cat', facts: [], linkDead: false, canDownload: false };
 const local: PreviewModel = { ...base, source: { kind: 'local', path: '/v/cat.mp4' } };
@@ -9,22 +9,22 @@ const remote: PreviewModel = { ...base, source: { kind: 'remote', url: 'https://
 
 describe('soundNotice', () => {
   it('a downloaded file decides by its own tracks: AAC (or an unknown codec) yes, none or Opus/FLAC no', () => {
-    assert.deepEqual(soundNotice(local, 'something_else', ['mp4a']), { text: HAS_SOUND_TEXT, systemPlayer: true });
-    assert.deepEqual(soundNotice(local, undefined, ['']), { text: HAS_SOUND_TEXT, systemPlayer: true });
-    assert.deepEqual(soundNotice(local, undefined, ['Opus', 'ac-3']), { text: HAS_SOUND_TEXT, systemPlayer: true });
+    assert.deepEqual(soundNotice(local, 'something_else', ['mp4a']), { text: hasSoundText(), systemPlayer: true });
+    assert.deepEqual(soundNotice(local, undefined, ['']), { text: hasSoundText(), systemPlayer: true });
+    assert.deepEqual(soundNotice(local, undefined, ['Opus', 'ac-3']), { text: hasSoundText(), systemPlayer: true });
     assert.equal(soundNotice(local, 'veo_3_1_fast', []), undefined, 'the file beats the model: no sound track');
     assert.equal(soundNotice(local, 'veo_3_1_fast', ['Opus']), undefined);
     assert.equal(soundNotice(local, 'veo_3_1_fast', ['fLaC']), undefined);
   });
 
   it('an unreadable downloaded file: the VEO 3 model is the hint, with the button', () => {
-    assert.deepEqual(soundNotice(local, 'veo_3_1_pro', undefined), { text: PROBABLY_SOUND_LOCAL_TEXT, systemPlayer: true });
+    assert.deepEqual(soundNotice(local, 'veo_3_1_pro', undefined), { text: probablySoundLocalText(), systemPlayer: true });
     assert.equal(soundNotice(local, 'veo_2', undefined), undefined);
   });
 
   it('not downloaded: a VEO 3 video that plays or can be downloaded says so, without the button', () => {
-    assert.deepEqual(soundNotice(remote, 'veo_3_1_fast', undefined), { text: PROBABLY_SOUND_REMOTE_TEXT, systemPlayer: false });
-    assert.deepEqual(soundNotice({ ...base, canDownload: true }, 'veo_3_1_fast', undefined), { text: PROBABLY_SOUND_REMOTE_TEXT, systemPlayer: false });
+    assert.deepEqual(soundNotice(remote, 'veo_3_1_fast', undefined), { text: probablySoundRemoteText(), systemPlayer: false });
+    assert.deepEqual(soundNotice({ ...base, canDownload: true }, 'veo_3_1_fast', undefined), { text: probablySoundRemoteText(), systemPlayer: false });
     assert.equal(soundNotice(base, 'veo_3_1_fast', undefined), undefined, 'no video: nothing to say');
     assert.equal(soundNotice(remote, 'kling_v1', undefined), undefined);
     assert.equal(soundNotice(remote, undefined, undefined), undefined);
@@ -42,8 +42,8 @@ describe('the sound notice in the preview page', () => {
     renderPreviewHtml({ model, nonce: 'n', cspSource: 'vs:', src: 'https://x/v.mp4', styleUri: 's.css', scriptUri: 'p.js', sound });
 
   it('is plain text between the facts and the toolbar; absent without a notice', () => {
-    const html = render(local, { text: HAS_SOUND_TEXT, systemPlayer: true });
-    assert.ok(html.includes(`</dl>\n      <p id="sound-notice" class="notice" role="note">${HAS_SOUND_TEXT}</p>\n      <div class="toolbar">`), html);
+    const html = render(local, { text: hasSoundText(), systemPlayer: true });
+    assert.ok(html.includes(`</dl>\n      <p id="sound-notice" class="notice" role="note">${hasSoundText()}</p>\n      <div class="toolbar">`), html);
     assert.ok(!render(local).includes('sound-notice'));
   });
 

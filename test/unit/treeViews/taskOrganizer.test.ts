@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { TaskResult } from '../../../src/api/taskResult';
 import type { TrackedTask } from '../../../src/store/trackedTask';
-import { changedAt, createdAt, dayBounds, dayGroup, groupElement, isGroupElement, modelOf, NO_MODEL, TaskOrganizer } from '../../../src/treeViews/taskOrganizer';
+import { changedAt, createdAt, dayBounds, dayGroup, groupElement, isGroupElement, modelOf, noModel, TaskOrganizer } from '../../../src/treeViews/taskOrganizer';
 import type { ViewOptions } from '../../../src/treeViews/viewOptions';
 
 // A fixed local time: Wednesday 2025-10-29 15:00 local.
@@ -109,7 +109,7 @@ describe('TaskOrganizer', () => {
 
   it('groups by model: by name, tasks without a model last; the asked model counts when the API gave none', () => {
     const { o } = organizer(sample(), { groupBy: 'model' });
-    assert.deepEqual(shape(o), ['veo_3_1_fast: a, c', 'veo_3_1_pro: e, b', `${NO_MODEL}: d`]);
+    assert.deepEqual(shape(o), ['veo_3_1_fast: a, c', 'veo_3_1_pro: e, b', `${noModel()}: d`]);
     assert.equal(modelOf(task('z', { status: 'queued', model: '' })), undefined);
   });
 
@@ -120,7 +120,7 @@ describe('TaskOrganizer', () => {
     const { o } = organizer(tasks);
     assert.deepEqual(shape(o), ['c', 'd', 'e', 'a', 'b']);
     o.setOptions({ groupBy: 'model', sortBy: 'created' });
-    assert.deepEqual(shape(o), ['veo_3_1_fast: c, a', 'veo_3_1_pro: e, b', `${NO_MODEL}: d`]);
+    assert.deepEqual(shape(o), ['veo_3_1_fast: c, a', 'veo_3_1_pro: e, b', `${noModel()}: d`]);
   });
 
   it('filters by status set and by text in id, label, prompt, model and error, case-insensitively', () => {

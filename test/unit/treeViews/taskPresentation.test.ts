@@ -3,6 +3,7 @@ import type { TaskResult } from '../../../src/api/taskResult';
 import type { TrackedTask } from '../../../src/store/trackedTask';
 import { clockTime, taskContextValue, taskDescription, taskTooltip } from '../../../src/treeViews/taskPresentation';
 import { taskLabel } from '../../../src/store/trackedTask';
+import { formatDateTime } from '../../../src/util/l10n';
 
 const CREATED = 1761635478; // 2025-10-28T07:11:18Z
 const NOW = CREATED * 1000 + 65_000;
@@ -175,7 +176,7 @@ describe('taskTooltip', () => {
         '- video\\_url: https&#58;//cdn\\.example\\.com/v\\.mp4',
         '- error: null',
         '- actualDuration: 8',
-        '- link expires (estimated): 2025-10-29T08:00:00.000Z',
+        `- link expires (estimated): ${formatDateTime(Date.parse('2025-10-29T08:00:00.000Z'))}`,
       ].join('\n'),
     );
   });

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { TaskResult } from '../../../src/api/taskResult';
 import type { TrackedTask } from '../../../src/store/trackedTask';
 import { clockTime, taskContextValue, taskDescription, taskTooltip } from '../../../src/treeViews/taskPresentation';
+import { formatDateTime } from '../../../src/util/l10n';
 
 const NOW = Date.UTC(2026, 0, 2, 12, 0, 0);
 const HOUR = 3_600_000;
@@ -68,7 +69,7 @@ describe('taskTooltip, more states', () => {
     const tip = taskTooltip(task({ result: { ...result({ status: 'completed' }), actualDuration: undefined }, completedAt: NOW, linkExpired: true }), NOW);
     assert.equal(lineOf(tip, '- actualDuration'), undefined);
     assert.ok(tip.includes('\n- the video host refused the link: it has expired'), tip);
-    assert.ok(tip.includes(`\n- link expires (estimated): ${new Date(NOW + 24 * HOUR).toISOString()}`), tip);
+    assert.ok(tip.includes(`\n- link expires (estimated): ${formatDateTime(NOW + 24 * HOUR)}`), tip);
   });
 
   it('a task given up as not found: no "not polled yet", the 404 line instead', () => {
