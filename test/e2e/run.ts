@@ -57,6 +57,8 @@ export async function runE2e(hostOrName: TestHost | string = 'oldest'): Promise<
       'veo.pollIntervalSeconds': 600,
       'veo.downloadDirectory': downloads,
       'git.enabled': false,
+      // The DOM renderer: the terminal's text is in the page, so a step can point at an id in it.
+      'terminal.integrated.gpuAcceleration': 'off',
     },
   });
   const browser = await launchChromium();

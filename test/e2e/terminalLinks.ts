@@ -1,31 +1,57 @@
 /*
  * Browser end-to-end step for ids in the terminal (issue #14): a script prints a task id in
- * the integrated terminal; "Terminal: Open Detected Link..." (the keyboard way to the links
- * the terminal found, the extension's among them) lists it as "Track VEO task"; choosing it
- * tracks the task, and its row appears in the Tasks view. run.ts runs it between its steps.
+ * the integrated terminal; the user points at it and Ctrl+clicks the link the extension
+ * provides ("Track VEO task"); the task is tracked and its row appears in the Tasks view.
+ * run.ts runs it between its own steps.
  */
 import type { Page } from 'playwright-core';
 import type { VeoSimulator } from '../../sim/simulator';
 import type { E2eStep } from './newVideo';
-import { Workbench, WAIT_MS } from './workbench';
+import { Workbench, WAIT_MS, waitUntil } from './workbench';
+
+/** Where `text` is drawn in the terminal's rows (the DOM renderer's text), or undefined. */
+async function textPosition(page: Page, text: string): Promise<{ x: number; y: number } | undefined> {
+  return page.evaluate((wanted) => {
+    for (const row of Array.from(document.querySelectorAll('.terminal .xterm-rows > div'))) {
+      const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node.textContent ?? '').indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+    }
+    return undefined;
+  }, text);
+}
 
 export function terminalLinkSteps({ page, wb, sim }: { page: Page; wb: Workbench; sim: VeoSimulator }): E2eStep[] {
   return [
     {
-      name: 'an id a script prints in the terminal is a link: Open Detected Link > the id tracks it, and its row appears',
+      name: 'an id a script prints in the terminal is a link: Ctrl+click "Track VEO task" tracks it, and its row appears',
       run: async () => {
         const task = sim.addTask({ queuedMs: 1e12 });
         await wb.runCommand('Terminal: Create New Terminal');
-        const terminal = page.locator('.terminal-wrapper.active, .terminal.xterm').first();
-        await terminal.waitFor({ timeout: WAIT_MS });
-        // As a generation script would print it; printf keeps the id off the echoed command line.
+        const rows = page.locator('.terminal .xterm-rows');
+        // The shell's prompt: only then does typing reach it.
+        await waitUntil('the shell prompt', async () => /[$#]\s*$/.test((await rows.last().innerText().catch(() => '')).trim()));
+        await page.locator('.terminal .xterm-helper-textarea').last().focus();
+        // As a generation script prints it; the quotes keep the id off the echoed command line.
         await page.keyboard.type(`printf 'created %s\\n' ${task.id.replace('_', "'_'")}`, { delay: 5 });
         await page.keyboard.press('Enter');
-        await page.locator('.xterm-rows, .xterm-accessibility').getByText(`created ${task.id}`).first().waitFor({ timeout: WAIT_MS }).catch(() => undefined);
-        await wb.runCommand('Terminal: Open Detected Link...');
-        const option = wb.quickInput.getByRole('option', { name: new RegExp(task.id) }).first();
-        await option.waitFor({ timeout: WAIT_MS });
-        await option.click();
+        let at: { x: number; y: number } | undefined;
+        await waitUntil(`"created ${task.id}" in the terminal`, async () => (at = await textPosition(page, task.id)) !== undefined);
+        // Hovering asks the link providers; Ctrl+click opens the link under the pointer.
+        await page.mouse.move(at!.x, at!.y);
+        await page.getByText(/Track VEO task/).first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+        await page.keyboard.down('Control');
+        await page.mouse.move(at!.x + 2, at!.y);
+        await page.mouse.down();
+        await page.mouse.up();
+        await page.keyboard.up('Control');
         await wb.waitForRowIcon(task.id, 'clock');
         await wb.runCommand('Terminal: Kill All Terminals');
       },
