@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import type { VeoSimulator } from '../../sim/simulator';
 import type { E2eStep } from './newVideo';
-import { Workbench, WAIT_MS, waitUntil } from './workbench';
+import { Workbench, waitUntil } from './workbench';
 
 /** Where `text` is drawn in the terminal's rows (the DOM renderer's text), or undefined. */
 async function textPosition(page: Page, text: string): Promise<{ x: number; y: number } | undefined> {
