@@ -1,12 +1,15 @@
 // Wiring only: creates the services and registers commands, views and listeners.
 import * as vscode from 'vscode';
 import { ApiKeyStore } from './auth/apiKeyStore';
+import { registerChatTools } from './chat/registerChatTools';
 import { KeyState } from './auth/keyState';
 import { COMMANDS } from './commands/all';
 import { BaseUrlNotice } from './config/baseUrlNotice';
 import { Configuration } from './config/configuration';
 import { CreateForm } from './create/createForm';
 import { LeaderUpkeep } from './windows/leaderUpkeep';
+import { TaskUriHandler } from './links/taskUriHandler';
+import { TerminalTaskLinks } from './links/terminalTaskLinks';
 import { TaskDecorations } from './treeViews/taskDecorations';
 import { WindowLeadership } from './windows/windowLeadership';
 import { Creator } from './create/creator';
@@ -25,8 +28,10 @@ import { openTaskStore } from './store/openTaskStore';
 import { createTestApi, type TestApi } from './testApi';
 import { TasksView } from './treeViews/tasksView';
 import { setListenerErrorReporter } from './util/emitter';
+import { setTranslator } from './util/l10n';
 
 export async function activate(context: vscode.ExtensionContext): Promise<TestApi | undefined> {
+  setTranslator(vscode.l10n.t, vscode.env.language);
   const own = <T extends vscode.Disposable>(d: T): T => {
     context.subscriptions.push(d);
     return d;
@@ -67,8 +72,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   // Another window may have changed the shared task list while this one was in the background.
   own(vscode.window.onDidChangeWindowState((state) => state.focused && store.catchUp()));
   for (const register of COMMANDS) own(register(services));
+  own(registerChatTools(services));
+  const links = { terminal: new TerminalTaskLinks(services), uri: new TaskUriHandler(services) };
+  own(vscode.window.registerTerminalLinkProvider(links.terminal));
+  own(vscode.window.registerUriHandler(links.uri));
   if (!testMode) return undefined;
-  return createTestApi(services, context, async () => (await activate(context))!);
+  return createTestApi(services, context, async () => (await activate(context))!, links);
 }
 
 export function deactivate(): void {}

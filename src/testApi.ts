@@ -68,13 +68,15 @@ export interface TestApi {
     /** The fields as the form's page last reported them. */
     reportedValues(): Record<string, unknown> | undefined;
   };
+  /** What VS Code calls for task ids in terminal output, and for `vscode://veo-tools.veo-tasks/...` links. */
+  links: { terminal: vscode.TerminalLinkProvider; uri: vscode.UriHandler };
   /** Writes pending state, then disposes everything the extension registered (as a window reload does). */
   disposeAll(): Promise<void>;
   /** `activate` again with the same context (after `disposeAll`). */
   activateAgain(): Promise<TestApi>;
 }
 
-export function createTestApi(services: Services, context: vscode.ExtensionContext, activateAgain: () => Promise<TestApi>): TestApi {
+export function createTestApi(services: Services, context: vscode.ExtensionContext, activateAgain: () => Promise<TestApi>, links: TestApi['links']): TestApi {
   const { store, view, previews, keys } = services;
   return {
     store,
@@ -121,6 +123,7 @@ export function createTestApi(services: Services, context: vscode.ExtensionConte
       shownValues: () => services.createForm.shownValues,
       reportedValues: () => services.createForm.reportedValues,
     },
+    links,
     disposeAll: async () => {
       await store.flush();
       for (const d of context.subscriptions.splice(0)) d.dispose();

@@ -18,6 +18,7 @@ import { registerUnpinTask } from './unpinTask';
 import { registerClearFinished } from './clearFinished';
 import { registerCopyTaskId } from './copyTaskId';
 import { registerCopyVideoUrl } from './copyVideoUrl';
+import { registerCopyAsMarkdown } from './copyAsMarkdown';
 import { registerDownloadAllCompleted } from './downloadAllCompleted';
 import { registerDownloadVideo } from './downloadVideo';
 import { registerDuplicateAsNewVideo } from './duplicateAsNewVideo';
@@ -25,6 +26,7 @@ import { registerGenerateFromPromptFile } from './generateFromPromptFile';
 import { registerNewVideo } from './newVideo';
 import { registerNewVideoFromSelection } from './newVideoFromSelection';
 import { registerOpenVideoFile } from './openVideoFile';
+import { registerOpenInSystemPlayer } from './openInSystemPlayer';
 import { registerPreviewVideo } from './previewVideo';
 import { registerRefresh } from './refresh';
 import { registerRemoveTask } from './removeTask';
@@ -34,11 +36,15 @@ import { registerSetApiKey } from './setApiKey';
 import { registerShowLog } from './showLog';
 import { registerShowTask } from './showTask';
 import { registerTrackTask } from './trackTask';
+import { registerTrackIdsInFile } from './trackIdsInFile';
+import { registerTrackIdsInSelection } from './trackIdsInSelection';
 
 export const COMMANDS: ReadonlyArray<(services: Services) => vscode.Disposable> = [
   registerSetApiKey,
   registerClearApiKey,
   registerTrackTask,
+  registerTrackIdsInSelection,
+  registerTrackIdsInFile,
   registerRemoveTask,
   registerClearFinished,
   registerRefresh,
@@ -50,7 +56,9 @@ export const COMMANDS: ReadonlyArray<(services: Services) => vscode.Disposable> 
   registerDownloadVideo,
   registerDownloadAllCompleted,
   registerCopyVideoUrl,
+  registerCopyAsMarkdown,
   registerOpenVideoFile,
+  registerOpenInSystemPlayer,
   registerRevealDownload,
   registerNewVideo,
   registerNewVideoFromSelection,
