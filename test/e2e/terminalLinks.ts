@@ -53,7 +53,19 @@ export function terminalLinkSteps({ page, wb, sim }: { page: Page; wb: Workbench
         await page.mouse.up();
         await page.keyboard.up('Control');
         await wb.waitForRowIcon(task.id, 'clock');
+        // The link also reveals the row: selected, with the Tasks view focused. That focus move
+        // comes after the row appears, and would close a palette opened before it.
+        await waitUntil(`the row of ${task.id} selected in the focused Tasks view`, () =>
+          page.evaluate((id) => {
+            const row = Array.from(document.querySelectorAll('[role="treeitem"]')).find((r) => (r.getAttribute('aria-label') ?? '').startsWith(id));
+            const list = row?.closest('.monaco-list');
+            return row?.getAttribute('aria-selected') === 'true' && !!list && list.contains(document.activeElement);
+          }, task.id),
+        );
         await wb.runCommand('Terminal: Kill All Terminals');
+        // The terminal's panel closes with it; the user carries on in the Tasks view.
+        await page.locator('.terminal .xterm-rows').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+        await wb.row(task.id).click();
       },
     },
   ];

@@ -52,10 +52,20 @@ export class Workbench {
 
   /** F1, the command's title, Enter; with `inputTitle`, also waits for the input box it opens. */
   async runCommand(title: string, inputTitle?: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    await this.quickInputBox.waitFor({ timeout: WAIT_MS });
-    await this.quickInputBox.fill(`>${title}`);
-    await this.quickInput.getByRole('option', { name: new RegExp(escapeRegExp(title)) }).first().waitFor({ timeout: WAIT_MS });
+    // A key pressed while focus is moving (a view closing, a panel taking focus) can be lost,
+    // and a palette that opened can close again when focus moves after it: F1 again until the
+    // palette shows the command, as a person would.
+    const option = this.quickInput.getByRole('option', { name: new RegExp(escapeRegExp(title)) }).first();
+    await waitUntil(`the command palette to offer "${title}"`, async () => {
+      try {
+        if (!(await this.quickInputBox.isVisible())) await this.page.keyboard.press('F1');
+        await this.quickInputBox.fill(`>${title}`, { timeout: 3_000 });
+        await option.waitFor({ timeout: 5_000 });
+        return true;
+      } catch {
+        return false;
+      }
+    });
     await this.page.keyboard.press('Enter');
     if (inputTitle) await this.waitForInput(inputTitle);
   }
