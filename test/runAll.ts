@@ -3,7 +3,8 @@
  * VS Code host of scripts/vscode-hosts.json (the oldest version engines.vscode allows and
  * the latest code-server), the integration suite inside that VS Code (code-server + headless
  * Chromium), the same VS Code in Simplified Chinese (integration-zh/run.ts) and the browser
- * end-to-end suite that clicks through its workbench.
+ * end-to-end suite that clicks through its workbench, then the packaged `.vsix` installed into
+ * that VS Code (first-run walkthrough, and the zh-cn tree and context menu; e2e/packaged.ts).
  * Closes with one `N passed, N failed, N skipped` line summing the tiers, for CI.
  *
  *   npm test [-- --host oldest|latest|all]   (or VEO_TEST_HOST; default all)
@@ -11,6 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { runPackagedE2e } from './e2e/packaged';
 import { runE2e } from './e2e/run';
 import { provisionCodeServer } from './host/codeServer';
 import { describeHost, selectedHosts, TestHost, tierName } from './host/hosts';
@@ -98,6 +100,9 @@ async function main(): Promise<number> {
   }
   for (const name of names) {
     tiers.push(await runTier(tierOn('e2e', name), `Browser end-to-end in ${label(name)}`, onHost(name, (host) => runE2e(host))));
+  }
+  for (const name of names) {
+    tiers.push(await runTier(tierOn('e2e-vsix', name), `The installed .vsix (walkthrough, zh-cn) in ${label(name)}`, onHost(name, (host) => runPackagedE2e(host))));
   }
   console.log('');
   for (const t of tiers) console.log(`${t.name}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped (${t.seconds} s)`);

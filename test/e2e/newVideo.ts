@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import type { VeoSimulator } from '../../sim/simulator';
+import type { E2eStep } from './steps';
 import { Workbench, WAIT_MS, waitUntil } from './workbench';
 
 export interface NewVideoContext {
@@ -17,11 +18,6 @@ export interface NewVideoContext {
   screenshots: string;
   /** Clicks the Tasks view's Refresh button. */
   refresh: () => Promise<void>;
-}
-
-export interface E2eStep {
-  name: string;
-  run: () => Promise<void>;
 }
 
 export const NEW_VIDEO_PROMPT = 'A paper boat drifting down a rain-soaked street at dusk, neon reflections rippling in the puddles; slow dolly shot';

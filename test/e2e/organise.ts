@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Workbench, WAIT_MS, waitUntil } from './workbench';
-import type { E2eStep } from './newVideo';
+import type { E2eStep } from './steps';
 
 export interface OrganiseContext {
   page: Page;

@@ -10,7 +10,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
 import { provisionCodeServer, startCodeServer } from '../host/codeServer';
 import { describeHost, selectedHosts, TestHost, tierName } from '../host/hosts';
 import { repoRoot } from '../host/paths';
@@ -18,26 +17,15 @@ import { launchChromium, openWorkbench } from '../host/workbench';
 import { FIXTURE_VIDEO, VeoSimulator } from '../../sim/simulator';
 import { newVideoSteps } from './newVideo';
 import { organiseSteps } from './organise';
+import { E2eResult, E2eStep, RESULTS, runSteps } from './steps';
 import { terminalLinkSteps } from './terminalLinks';
 import { Workbench, WAIT_MS, waitUntil } from './workbench';
 
 const SCREENSHOTS = path.join(repoRoot, 'media', 'screenshots');
-const RESULTS = path.join(repoRoot, 'test-results', 'e2e');
 const FOREVER = 1e12;
 /** How long the workbench may take to show the VEO activity-bar item after the page loads. */
 const STARTUP_MS = 120_000;
 
-interface Step {
-  name: string;
-  run: () => Promise<void>;
-}
-
-export interface E2eResult {
-  passed: number;
-  failed: number;
-  /** Steps not run because an earlier one failed. */
-  skipped: number;
-}
 
 /** Runs the steps in one VS Code: a host of scripts/vscode-hosts.json (default `oldest`) or one already provisioned. */
 export async function runE2e(hostOrName: TestHost | string = 'oldest'): Promise<E2eResult> {
@@ -76,7 +64,7 @@ export async function runE2e(hostOrName: TestHost | string = 'oldest'): Promise<
   const refresh = () => wb.viewTitleAction('Refresh');
   const savedFile = path.join(downloads, 'my video.mp4');
 
-  const steps: Step[] = [
+  const steps: E2eStep[] = [
     {
       name: 'the VEO view shows its welcome view without a key; "Set API Key" takes the key',
       run: async () => {
@@ -207,43 +195,13 @@ export async function runE2e(hostOrName: TestHost | string = 'oldest'): Promise<
     },
   ];
 
-  let passed = 0;
-  let failed = 0;
-  let skipped = 0;
   try {
-    for (const [i, step] of steps.entries()) {
-      if (failed > 0) {
-        console.log(`  - skipped: ${step.name}`);
-        skipped++;
-        continue;
-      }
-      const started = Date.now();
-      try {
-        await step.run();
-        passed++;
-        console.log(`  ✔ ${step.name} (${Date.now() - started} ms)`);
-      } catch (e) {
-        failed++;
-        console.log(`  ✖ ${step.name}\n    ${String(e).split('\n').join('\n    ')}`);
-        const dir = await saveFailure(page, `${host.vscode}-step-${i + 1}`, server.logFile, consoleLog);
-        console.log(`    screenshot and workbench logs: ${dir}`);
-      }
-    }
+    return await runSteps(steps, { page, label: `${host.vscode}-step`, serverLog: server.logFile, consoleLog });
   } finally {
     await browser.close();
     await server.close();
     await sim.close();
   }
-  return { passed, failed, skipped };
-}
-
-async function saveFailure(page: Page, step: string, serverLog: string, consoleLog: string[]): Promise<string> {
-  const dir = path.join(RESULTS, `failure-${step}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
-  fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, 'screenshot.png') }).catch(() => undefined);
-  fs.writeFileSync(path.join(dir, 'browser-console.log'), consoleLog.join('\n'));
-  if (fs.existsSync(serverLog)) fs.copyFileSync(serverLog, path.join(dir, 'code-server.log'));
-  return dir;
 }
 
 async function main(): Promise<number> {

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { VeoSimulator } from '../../sim/simulator';
-import type { E2eStep } from './newVideo';
+import type { E2eStep } from './steps';
 import { Workbench, waitUntil } from './workbench';
 
 /** Where `text` is drawn in the terminal's rows (the DOM renderer's text), or undefined. */

@@ -1,0 +1,231 @@
+/*
+ * Browser end-to-end run of the package a user installs: the `.vsix` (`npm run package`, which
+ * CI runs first; packaged here when missing or older than what it holds) installed into a fresh
+ * profile with code-server's `--install-extension`, as "Install from VSIX..." does, then used
+ * by clicks and keys only. Two sessions on each host:
+ * - first run in English: the Welcome page lists the walkthrough; it opens on its four steps;
+ *   the first step's button takes the key and ticks the step (screenshot walkthrough.png);
+ * - Simplified Chinese (test/host/displayLanguage.ts): the welcome view's button, tracking from
+ *   the palette, rows that complete and fail, and a completed task's context menu, all in the
+ *   words of package.nls.zh-cn.json and the l10n bundle (screenshot zh-cn-tree-menu.png).
+ * Screenshots for the README come from the oldest host; the others go to test-results/e2e/.
+ *
+ *   node out/test/e2e/packaged.js [--host oldest|latest|all]   (part of npm test)
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { provisionCodeServer, startCodeServer } from '../host/codeServer';
+import { describeHost, selectedHosts, TestHost, tierName } from '../host/hosts';
+import { repoRoot } from '../host/paths';
+import { launchChromium } from '../host/workbench';
+import { VeoSimulator } from '../../sim/simulator';
+import { E2eResult, E2eStep, RESULTS, runSteps } from './steps';
+import { Workbench, WAIT_MS, waitUntil } from './workbench';
+
+const VSIX = path.join(repoRoot, 'veo-tasks.vsix');
+/** How long the workbench may take to show the VEO activity-bar item after the page loads. */
+const STARTUP_MS = 120_000;
+const FOREVER = 1e12;
+
+const json = (file: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8')) as Record<string, string>;
+const en = json('package.nls.json');
+const zh = json('package.nls.zh-cn.json');
+const zhRuntime = json('l10n/bundle.l10n.zh-cn.json');
+
+/** What the package is made of: when any is newer than the `.vsix`, it is packaged again. */
+function packageInputs(): string[] {
+  const l10n = path.join(repoRoot, 'l10n');
+  return [
+    path.join(repoRoot, 'dist', 'extension.js'),
+    path.join(repoRoot, 'package.json'),
+    path.join(repoRoot, 'package.nls.json'),
+    path.join(repoRoot, 'package.nls.zh-cn.json'),
+    ...fs.readdirSync(l10n).map((f) => path.join(l10n, f)),
+  ].filter((f) => fs.existsSync(f));
+}
+
+/** The `.vsix` of the current sources. */
+export function currentVsix(): string {
+  const built = fs.existsSync(VSIX) ? fs.statSync(VSIX).mtimeMs : 0;
+  if (packageInputs().some((f) => fs.statSync(f).mtimeMs > built)) {
+    console.log('packaging the .vsix (npm run package)');
+    execFileSync('npm', ['run', 'package', '--silent'], { cwd: repoRoot, stdio: 'inherit' });
+  }
+  return VSIX;
+}
+
+interface Session {
+  page: Page;
+  wb: Workbench;
+  consoleLog: string[];
+}
+
+async function openPage(browser: Browser, url: string): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const consoleLog: string[] = [];
+  page.on('console', (m) => consoleLog.push(`[${m.type()}] ${m.text()}`));
+  await page.goto(url);
+  return { page, wb: new Workbench(page), consoleLog };
+}
+
+/** First run in English: the walkthrough on the Welcome page, and its first step done by its button. */
+function walkthroughSteps({ page, wb }: Session, sim: VeoSimulator, screenshots: string): E2eStep[] {
+  const stepIds = ['setApiKey', 'trackTask', 'previewDownload', 'settings'];
+  const step = (id: string) => page.locator(`.getting-started-step[data-step-id$="#veo.gettingStarted#veo.${id}"]`);
+  return [
+    {
+      name: `installed from the .vsix, first run: Help > Welcome lists "${en['walkthrough.gettingStarted.title']}"`,
+      run: async () => {
+        await wb.activityItem.waitFor({ timeout: STARTUP_MS });
+        await wb.runCommand('Help: Welcome');
+        // On a first run VS Code opens its own walkthrough on the Welcome page; its back link
+        // leads to the list of walkthroughs.
+        const listed = page.getByRole('button', { name: new RegExp(en['walkthrough.gettingStarted.title']) }).first();
+        const back = page.locator('.gettingStartedContainer .prev-button');
+        await waitUntil(`"${en['walkthrough.gettingStarted.title']}" on the Welcome page`, async () => {
+          if (await listed.isVisible()) return true;
+          if (await back.isVisible()) await back.click({ timeout: 2_000 }).catch(() => undefined);
+          return false;
+        });
+        await listed.click({ timeout: WAIT_MS });
+        await page.locator('h2.category-title', { hasText: en['walkthrough.gettingStarted.title'] }).waitFor({ timeout: WAIT_MS });
+      },
+    },
+    {
+      name: 'the walkthrough shows its four steps; the first step\'s "Set API Key" button takes the key and ticks the step',
+      run: async () => {
+        for (const id of stepIds) {
+          await step(id).filter({ hasText: en[`walkthrough.gettingStarted.step.${id}.title`] }).waitFor({ state: 'attached', timeout: WAIT_MS });
+        }
+        const first = step('setApiKey');
+        if ((await first.getAttribute('aria-checked')) !== 'false') throw new Error('the first step is ticked before the key was set');
+        await first.getByRole('button', { name: 'Set API Key', exact: true }).click({ timeout: WAIT_MS });
+        await wb.waitForInput('VEO: Set API Key');
+        await wb.typeIntoInput(sim.apiKey);
+        await page.keyboard.press('Enter');
+        await waitUntil('the "Set your API key" step to be ticked', async () => (await first.getAttribute('aria-checked')) === 'true');
+        await page.mouse.move(1200, 700);
+        await page.screenshot({ path: path.join(screenshots, 'walkthrough.png') });
+      },
+    },
+  ];
+}
+
+/** The same package in Simplified Chinese: welcome view, palette, rows and context menu. */
+function zhCnSteps({ page, wb }: Session, sim: VeoSimulator, screenshots: string): E2eStep[] {
+  const ok = sim.addTask({ queuedMs: 10_000, processingMs: 20_000 });
+  const bad = sim.addTask({ queuedMs: 10_000, processingMs: 20_000, outcome: 'failed', error: 'Content policy violation' });
+  const waiting = sim.addTask({ queuedMs: FOREVER });
+  const veo = zh['category.veo'];
+  return [
+    {
+      name: `zh-cn: the VEO view's welcome button "${zh['command.setApiKey.title']}" takes the key`,
+      run: async () => {
+        await wb.activityItem.waitFor({ timeout: STARTUP_MS });
+        await wb.openVeoView();
+        await wb.welcomeButton(zh['command.setApiKey.title']).click({ timeout: WAIT_MS });
+        await wb.waitForInput(zhRuntime['VEO: Set API Key']);
+        await wb.typeIntoInput(sim.apiKey);
+        await page.keyboard.press('Enter');
+        await wb.welcomeButton(zh['command.trackTask.title']).waitFor({ timeout: WAIT_MS });
+      },
+    },
+    {
+      name: `zh-cn: F1 > "${veo}: ${zh['command.trackTask.title']}" tracks three ids; the rows say ${zhRuntime.completed} and ${zhRuntime.failed}`,
+      run: async () => {
+        await wb.runCommand(`${veo}: ${zh['command.trackTask.title']}`, zhRuntime['VEO: Track Task']);
+        await wb.typeIntoInput(`${ok.id} ${bad.id} ${waiting.id}`);
+        await page.keyboard.press('Enter');
+        for (const t of [ok, bad, waiting]) await wb.waitForRowIcon(t.id, 'clock');
+        sim.advance(40_000);
+        await wb.viewTitleAction(zh['command.refresh.title']);
+        await wb.waitForRowIcon(ok.id, 'pass');
+        await wb.waitForRowIcon(bad.id, 'error');
+        await wb.row(ok.id).filter({ hasText: zhRuntime.completed }).waitFor({ timeout: WAIT_MS });
+        await wb.row(bad.id).filter({ hasText: zhRuntime.failed }).waitFor({ timeout: WAIT_MS });
+      },
+    },
+    {
+      name: 'zh-cn: right-click a completed task: its context menu is in Chinese',
+      run: async () => {
+        // VS Code's own texts stay English here: the test profile has no language pack for them.
+        await wb.runCommand('Notifications: Clear All Notifications');
+        await wb.widenSideBar(560);
+        // Right-clicked near the row's end, so the menu leaves the rows' texts readable.
+        await wb.row(ok.id).click({ button: 'right', position: { x: 430, y: 10 } });
+        await page.getByRole('menu').waitFor({ timeout: WAIT_MS });
+        for (const key of ['command.previewVideo.title', 'command.downloadVideo.title', 'command.copyTaskId.title', 'command.renameTask.title', 'command.removeTask.title']) {
+          await page.getByRole('menuitem', { name: zh[key] }).first().waitFor({ timeout: WAIT_MS });
+        }
+        await page.getByRole('menuitem', { name: en['command.previewVideo.title'], exact: true }).waitFor({ state: 'detached', timeout: 1_000 });
+        await page.getByRole('menuitem', { name: zh['command.downloadVideo.title'] }).first().hover();
+        await page.screenshot({ path: path.join(screenshots, 'zh-cn-tree-menu.png') });
+        await page.keyboard.press('Escape');
+      },
+    },
+  ];
+}
+
+/** Both sessions on one host. */
+export async function runPackagedE2e(host: TestHost, vsix: string = currentVsix()): Promise<E2eResult> {
+  const screenshots = host.name === 'oldest' ? path.join(repoRoot, 'media', 'screenshots') : path.join(RESULTS, `screenshots-${host.vscode}`);
+  fs.mkdirSync(screenshots, { recursive: true });
+  const total: E2eResult = { passed: 0, failed: 0, skipped: 0 };
+  const sessions: { label: string; displayLanguage?: string; settings: Record<string, unknown>; steps: (s: Session, sim: VeoSimulator) => E2eStep[] }[] = [
+    { label: 'walkthrough', settings: { 'workbench.startupEditor': 'welcomePage' }, steps: (s, sim) => walkthroughSteps(s, sim, screenshots) },
+    { label: 'zh-cn', displayLanguage: 'zh-cn', settings: {}, steps: (s, sim) => zhCnSteps(s, sim, screenshots) },
+  ];
+  for (const session of sessions) {
+    const sim = await VeoSimulator.start();
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'veo-packaged-'));
+    const server = await startCodeServer({
+      host,
+      installVsix: vsix,
+      displayLanguage: session.displayLanguage,
+      settings: { 'veo.baseUrl': sim.apiBaseUrl, 'veo.pollIntervalSeconds': 600, 'git.enabled': false, ...session.settings },
+    });
+    const browser = await launchChromium();
+    try {
+      const s = await openPage(browser, `${server.url}/?folder=${encodeURIComponent(workspace)}`);
+      const r = await runSteps(session.steps(s, sim), { page: s.page, label: `${host.vscode}-${session.label}-step`, serverLog: server.logFile, consoleLog: s.consoleLog });
+      total.passed += r.passed;
+      total.failed += r.failed;
+      total.skipped += r.skipped;
+    } finally {
+      await browser.close();
+      await server.close();
+      await sim.close();
+    }
+  }
+  return total;
+}
+
+async function main(): Promise<number> {
+  let bad = 0;
+  const lines: string[] = [];
+  const vsix = currentVsix();
+  for (const name of selectedHosts()) {
+    const host = provisionCodeServer(name);
+    console.log(`\n=== The installed .vsix in ${describeHost(host)} ===`);
+    const r = await runPackagedE2e(host, vsix);
+    lines.push(`${tierName('e2e-vsix', host)}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+    if (r.failed > 0 || r.passed === 0) bad++;
+  }
+  console.log('');
+  for (const line of lines) console.log(line);
+  return bad === 0 ? 0 : 1;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
