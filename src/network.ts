@@ -3,3 +3,5 @@
 export { VeoClient } from './api/veoClient';
 export { probeVideoLink } from './download/probeLink';
 export { downloadVideo } from './download/downloadVideo';
+// Its own copy of the l10n seam (its failure reasons are translated), wired by lazyNetwork.ts.
+export { setTranslator } from './util/l10n';

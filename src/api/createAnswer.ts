@@ -3,6 +3,7 @@
 import { validateTaskId } from '../input/parseTaskIds';
 import { cleanText } from '../util/safeText';
 import { parseRetryAfter } from './retryAfter';
+import { t } from '../util/l10n';
 
 export const CREATE_PATH = '/v1/veo/videos';
 const MAX_MESSAGE = 300;
@@ -26,14 +27,14 @@ export function parseCreateAnswer(status: number, body: string, retryAfter: stri
   if (status === 429) return { kind: 'rateLimited', retryAfterMs: parseRetryAfter(retryAfter, now), message: reason };
   if (status >= 400 && status < 500) return { kind: 'refused', status, message: reason };
   // 3xx and 5xx: the request reached the server, so the task may exist.
-  if (status < 200 || status >= 300) return { kind: 'error', message: `HTTP ${status} from the VEO API${reason ? `: ${reason}` : ''}`, unsure: true };
+  if (status < 200 || status >= 300) return { kind: 'error', message: reason ? t('HTTP {0} from the VEO API: {1}', status, reason) : t('HTTP {0} from the VEO API', status), unsure: true };
   if (json === undefined) {
-    return { kind: 'error', message: /^\s*</.test(body) ? 'the server answered with a web page, not JSON' : 'the answer is not JSON', unsure: true };
+    return { kind: 'error', message: /^\s*</.test(body) ? t('the server answered with a web page, not JSON') : t('the answer is not JSON'), unsure: true };
   }
   const id = newTaskId(json);
-  if (id === undefined) return { kind: 'error', message: `the answer has no task id${reason ? ` (${reason})` : ''}`, unsure: true };
+  if (id === undefined) return { kind: 'error', message: reason ? t('the answer has no task id ({0})', reason) : t('the answer has no task id'), unsure: true };
   const problem = validateTaskId(id);
-  return problem ? { kind: 'error', message: `the answer's task id is not usable: ${problem}`, unsure: true } : { kind: 'created', id };
+  return problem ? { kind: 'error', message: t("the answer's task id is not usable: {0}", problem), unsure: true } : { kind: 'created', id };
 }
 
 /** The new id: `id`, else `task_id`, else `data.projectId` (other model families on the host answer so). */

@@ -1,6 +1,7 @@
 // Limits and checks for the fields of a task result, shared by the network parser
 // (`taskResult.ts`) and the stored-state reader (`storedShape.ts`). Pure.
 import { isLoopbackHost, isPrivateHost } from '../util/loopback';
+import { t } from '../util/l10n';
 import { cleanText, hasLoneSurrogate } from '../util/safeText';
 
 export const MAX_STATUS_LENGTH = 128;
@@ -41,17 +42,17 @@ export function saneTimeMs(value: unknown): number | undefined {
  * loopback: a remote server must not aim downloads and previews at local services.
  */
 export function videoUrlProblem(url: string, allowLocal = true): string | undefined {
-  if (url.length > MAX_VIDEO_URL_LENGTH) return `"video_url" is longer than ${MAX_VIDEO_URL_LENGTH / 1024} KiB`;
+  if (url.length > MAX_VIDEO_URL_LENGTH) return t('"video_url" is longer than {0} KiB', MAX_VIDEO_URL_LENGTH / 1024);
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return '"video_url" is not an http(s) URL';
+    return t('"video_url" is not an http(s) URL');
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return '"video_url" is not an http(s) URL';
-  if (!allowLocal && isPrivateHost(u.hostname)) return '"video_url" points to this machine or a private network, and the API is not on this machine';
-  if (u.protocol === 'http:' && !(allowLocal && isLoopbackHost(u.hostname))) return '"video_url" uses plain http to another machine; only https is accepted';
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return t('"video_url" is not an http(s) URL');
+  if (!allowLocal && isPrivateHost(u.hostname)) return t('"video_url" points to this machine or a private network, and the API is not on this machine');
+  if (u.protocol === 'http:' && !(allowLocal && isLoopbackHost(u.hostname))) return t('"video_url" uses plain http to another machine; only https is accepted');
   // The URL parser drops tabs and line breaks silently; the stored text must not have them.
-  if (cleanText(url, MAX_VIDEO_URL_LENGTH) !== url || /\s/.test(url) || hasLoneSurrogate(url)) return '"video_url" contains control characters or spaces';
+  if (cleanText(url, MAX_VIDEO_URL_LENGTH) !== url || /\s/.test(url) || hasLoneSurrogate(url)) return t('"video_url" contains control characters or spaces');
   return undefined;
 }

@@ -8,6 +8,7 @@ import { encodePathSegment } from './pathSegment';
 import type { QueryOutcome } from './queryOutcome';
 import { parseRetryAfter } from './retryAfter';
 import { parseTaskResult } from './taskResult';
+import { t } from '../util/l10n';
 
 export interface VeoClientOptions {
   /** e.g. `https://host/kyyReactApiServer`; already validated (see `baseUrl.ts`). */
@@ -58,7 +59,7 @@ export class VeoClient {
 
   async getTask(id: string, apiKey: string, signal?: AbortSignal): Promise<QueryOutcome> {
     const path = this.resultPath(id);
-    if (path === undefined) return { kind: 'error', message: 'the task id cannot be sent: it is empty or not well-formed Unicode text' };
+    if (path === undefined) return { kind: 'error', message: t('the task id cannot be sent: it is empty or not well-formed Unicode text') };
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
@@ -75,11 +76,11 @@ export class VeoClient {
       if (status === 429) {
         return { kind: 'rateLimited', retryAfterMs: parseRetryAfter(firstHeader(res.headers['retry-after']), Date.now()) };
       }
-      if (status < 200 || status >= 300) return { kind: 'error', message: `HTTP ${status} from the VEO API` };
+      if (status < 200 || status >= 300) return { kind: 'error', message: t('HTTP {0} from the VEO API', status) };
       const parsed = parseTaskResult(body, id, this.allowLocalLinks);
-      return parsed.ok ? { kind: 'ok', result: parsed.result } : { kind: 'error', message: `bad response: ${parsed.message}` };
+      return parsed.ok ? { kind: 'ok', result: parsed.result } : { kind: 'error', message: t('bad response: {0}', parsed.message) };
     } catch (e) {
-      if (timeout.aborted) return { kind: 'error', message: `no answer within ${Math.round(this.timeoutMs / 1000)} s` };
+      if (timeout.aborted) return { kind: 'error', message: t('no answer within {0} s', Math.round(this.timeoutMs / 1000)) };
       return { kind: 'error', message: describeNetworkError(e) };
     }
   }
@@ -106,7 +107,7 @@ export class VeoClient {
       const text = await readCapped(res.body, this.maxBodyBytes);
       return parseCreateAnswer(res.statusCode, text, firstHeader(res.headers['retry-after']), Date.now());
     } catch (e) {
-      if (timeout.aborted) return { kind: 'error', message: `no answer within ${CREATE_TIMEOUT_MS / 1000} s`, unsure: true };
+      if (timeout.aborted) return { kind: 'error', message: t('no answer within {0} s', CREATE_TIMEOUT_MS / 1000), unsure: true };
       return { kind: 'error', message: describeNetworkError(e), unsure: sent || !isConnectError(e) };
     }
   }
@@ -125,7 +126,7 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): 
     size += chunk.length;
     if (size > cap) {
       body.destroy();
-      throw new BodyTooLargeError(`response larger than ${Math.round(cap / 1024)} KiB refused`);
+      throw new BodyTooLargeError(t('response larger than {0} KiB refused', Math.round(cap / 1024)));
     }
     chunks.push(chunk);
   }
@@ -141,18 +142,19 @@ function isConnectError(e: unknown): boolean {
 function describeNetworkError(e: unknown): string {
   if (e instanceof BodyTooLargeError) return e.message;
   const err = e as { code?: string; message?: string; name?: string };
-  if (err.name === 'AbortError') return 'request cancelled';
-  const code = err.code ? ` (${err.code})` : '';
+  if (err.name === 'AbortError') return t('request cancelled');
+  // The code (ECONNREFUSED...) stays as Node gave it; a message of our own is translated,
+  // Node's or undici's own text is passed on as it is.
   switch (err.code) {
     case 'ECONNREFUSED':
-      return `connection refused${code}`;
+      return t('connection refused ({0})', err.code);
     case 'ECONNRESET':
     case 'UND_ERR_SOCKET':
     case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
-      return `connection lost${code}`;
+      return t('connection lost ({0})', err.code);
     case 'ENOTFOUND':
-      return `host not found${code}`;
+      return t('host not found ({0})', err.code);
     default:
-      return `${err.message ?? String(e)}${code}`;
+      return `${err.message ?? String(e)}${err.code ? ` (${err.code})` : ''}`;
   }
 }

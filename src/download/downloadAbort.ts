@@ -1,6 +1,7 @@
 // One download's abort: the caller's signal or the overall deadline, whichever comes first,
 // without leaving listeners on the caller's signal. Pure (Node timers and AbortController only).
 import { formatWait } from '../util/formatDuration';
+import { t } from '../util/l10n';
 import { DownloadError } from './downloadError';
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -9,7 +10,7 @@ export class DownloadAbort {
   private readonly controller = new AbortController();
   private readonly timer: ReturnType<typeof setTimeout> | undefined;
   private cause: DownloadError | undefined;
-  private readonly onParentAbort = (): void => this.abort(new DownloadError('cancelled', 'the download was cancelled'));
+  private readonly onParentAbort = (): void => this.abort(new DownloadError('cancelled', t('the download was cancelled')));
 
   constructor(
     private readonly parent: AbortSignal | undefined,
@@ -18,7 +19,7 @@ export class DownloadAbort {
     if (parent?.aborted) this.onParentAbort();
     else parent?.addEventListener('abort', this.onParentAbort, { once: true });
     if (Number.isFinite(deadlineMs)) {
-      const message = `the download did not finish within ${deadlineMs < 1000 ? `${deadlineMs} ms` : formatWait(deadlineMs)}`;
+      const message = deadlineMs < 1000 ? t('the download did not finish within {0} ms', deadlineMs) : t('the download did not finish within {0}', formatWait(deadlineMs));
       this.timer = setTimeout(() => this.abort(new DownloadError('timeout', message)), Math.min(Math.max(0, deadlineMs), MAX_TIMER_MS));
     }
   }

@@ -93,7 +93,7 @@ export class DownloadManager {
 
   private async downloadOne({ task, file, replace }: Target, quiet: boolean): Promise<DownloadOutcome> {
     const url = task.result?.video_url;
-    if (!url) return { id: task.id, error: 'no video URL', reason: 'http' };
+    if (!url) return { id: task.id, error: t('no video URL'), reason: 'http' };
     this.running.add(task.id);
     const name = taskLabel(task);
     try {

@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Dispatcher } from 'undici';
 import { firstHeader as header } from '../api/httpHeaders';
 import { formatBytes } from '../util/formatBytes';
+import { t } from '../util/l10n';
 import { DownloadAbort, sleep } from './downloadAbort';
 import { describeError, DownloadError } from './downloadError';
 import { createPartialFile, discardPartialFile, PartialFile, publishPartialFile } from './exclusiveFile';
@@ -92,7 +93,7 @@ async function transfer(options: DownloadOptions, partial: PartialFile, abort: D
       if (res.statusCode === 206 && total === undefined) {
         // Part of the video without its full size: it could never be checked for completeness.
         await res.body.dump().catch(() => undefined);
-        throw new DownloadError('http', 'the video host sent part of the video without saying its full size; nothing was kept');
+        throw new DownloadError('http', t('the video host sent part of the video without saying its full size; nothing was kept'));
       }
       if (total !== undefined && total > maxBytes) {
         res.body.destroy();
@@ -106,7 +107,7 @@ async function transfer(options: DownloadOptions, partial: PartialFile, abort: D
       validator ??= header(res.headers.etag) ?? header(res.headers['last-modified']);
       written = await writeBody(res.body, partial, written, total, maxBytes, options.onProgress);
       if (total !== undefined && written !== total) {
-        throw new DownloadError('truncated', `the download stopped at ${written} of ${total} bytes`);
+        throw new DownloadError('truncated', t('the download stopped at {0} of {1} bytes', written, total));
       }
       return { bytes: written, resumes: attempt - 1 };
     } catch (e) {
@@ -119,7 +120,9 @@ async function transfer(options: DownloadOptions, partial: PartialFile, abort: D
   const detail = lastError instanceof Error ? lastError.message : String(lastError);
   throw new DownloadError(
     lastError instanceof DownloadError ? lastError.reason : 'network',
-    `the connection kept dropping (${maxAttempts} tries, ${written}${total ? ` of ${total}` : ''} bytes): ${detail}`,
+    total
+      ? t('the connection kept dropping ({0} tries, {1} of {2} bytes): {3}', maxAttempts, written, total, detail)
+      : t('the connection kept dropping ({0} tries, {1} bytes): {2}', maxAttempts, written, detail),
   );
 }
 
@@ -139,15 +142,15 @@ async function open(options: DownloadOptions, from: number, validator: string | 
   const type = header(res.headers['content-type']) ?? '';
   if (isExpiredLinkStatus(res.statusCode)) {
     await res.body.dump();
-    throw new DownloadError('expired', `the video link expired (HTTP ${res.statusCode} from the video host)`);
+    throw new DownloadError('expired', t('the video link expired (HTTP {0} from the video host)', res.statusCode));
   }
   if (res.statusCode !== 200 && res.statusCode !== 206) {
     await res.body.dump();
-    throw new DownloadError(res.statusCode >= 500 ? 'network' : 'http', `the video host answered HTTP ${res.statusCode}`);
+    throw new DownloadError(res.statusCode >= 500 ? 'network' : 'http', t('the video host answered HTTP {0}', res.statusCode));
   }
   if (NOT_VIDEO.test(type)) {
     await res.body.dump();
-    throw new DownloadError('notVideo', `the link returned a ${type.split(';')[0]} page instead of a video`);
+    throw new DownloadError('notVideo', t('the link returned a {0} page instead of a video', type.split(';')[0]));
   }
   return res;
 }
@@ -168,7 +171,7 @@ async function writeBody(
     if (!sniffed) {
       sniffed = true;
       if (/^\s*</.test(chunk.subarray(0, 64).toString('latin1'))) {
-        body.destroy(new DownloadError('notVideo', 'the link returned an HTML page instead of a video'));
+        body.destroy(new DownloadError('notVideo', t('the link returned an HTML page instead of a video')));
         return;
       }
     }
@@ -185,14 +188,18 @@ async function writeBody(
   } catch (e) {
     await out.settled();
     if (e instanceof DownloadError) throw e;
-    if (out.diskError) throw new DownloadError('file', `could not write ${partial.path}: ${describeError(out.diskError)}`);
+    if (out.diskError) throw new DownloadError('file', t('could not write {0}: {1}', partial.path, describeError(out.diskError)));
     throw new DownloadError('network', describeError(e));
   }
 }
 
 function tooLarge(maxBytes: number, declared?: number): DownloadError {
-  const size = declared === undefined ? 'larger than' : `${formatBytes(declared)}, more than`;
-  return new DownloadError('tooLarge', `the video is too large: ${size} the ${formatBytes(maxBytes)} limit`);
+  return new DownloadError(
+    'tooLarge',
+    declared === undefined
+      ? t('the video is too large: larger than the {0} limit', formatBytes(maxBytes))
+      : t('the video is too large: {0}, more than the {1} limit', formatBytes(declared), formatBytes(maxBytes)),
+  );
 }
 
 function contentLength(headers: VideoResponse['headers']): number | undefined {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
+import { t } from '../util/l10n';
 import { describeError, DownloadError } from './downloadError';
 import { numberedName } from './fileName';
 
@@ -33,12 +34,12 @@ export async function createPartialFile(destination: string): Promise<PartialFil
       handle = await fs.promises.open(file, EXCLUSIVE_CREATE, 0o666);
     } catch (e) {
       if (errorCode(e) === 'EEXIST') continue;
-      throw new DownloadError('file', `could not create ${file}: ${describeError(e)}`);
+      throw new DownloadError('file', t('could not create {0}: {1}', file, describeError(e)));
     }
     const { dev, ino } = await handle.stat({ bigint: true });
     return { path: file, handle, identity: { dev, ino } };
   }
-  throw new DownloadError('file', `could not find a free name for the partial file next to ${destination}`);
+  throw new DownloadError('file', t('could not find a free name for the partial file next to {0}', destination));
 }
 
 /**
@@ -58,7 +59,7 @@ export async function publishPartialFile(partial: PartialFile, destination: stri
       return target;
     }
   }
-  throw new DownloadError('file', `could not find a free name for ${destination}`);
+  throw new DownloadError('file', t('could not find a free name for {0}', destination));
 }
 
 /** After a failure: empties the file through the handle, closes it, and removes it if still ours. */
@@ -71,19 +72,19 @@ export async function discardPartialFile(partial: PartialFile): Promise<void> {
 /** True when `target` now holds the video; false when the name was taken. */
 async function place(partial: PartialFile, target: string, link: LinkFn): Promise<boolean> {
   if (!(await isOurs(partial.path, partial.identity))) {
-    throw new DownloadError('file', `the partial file ${partial.path} was replaced while downloading; nothing was saved`);
+    throw new DownloadError('file', t('the partial file {0} was replaced while downloading; nothing was saved', partial.path));
   }
   try {
     await link(partial.path, target);
   } catch (e) {
     const code = errorCode(e);
     if (code === 'EEXIST') return false;
-    if (!NO_HARD_LINKS.has(code ?? '')) throw new DownloadError('file', `could not save the video as ${target}: ${describeError(e)}`);
+    if (!NO_HARD_LINKS.has(code ?? '')) throw new DownloadError('file', t('could not save the video as {0}: {1}', target, describeError(e)));
     return copyExclusive(partial.path, target);
   }
   if (!(await isOurs(target, partial.identity))) {
     await fs.promises.unlink(target).catch(() => undefined);
-    throw new DownloadError('file', `the partial file ${partial.path} was replaced while downloading; nothing was saved`);
+    throw new DownloadError('file', t('the partial file {0} was replaced while downloading; nothing was saved', partial.path));
   }
   return true;
 }
@@ -94,7 +95,7 @@ async function copyExclusive(from: string, target: string): Promise<boolean> {
     return true;
   } catch (e) {
     if (errorCode(e) === 'EEXIST') return false;
-    throw new DownloadError('file', `could not save the video as ${target}: ${describeError(e)}`);
+    throw new DownloadError('file', t('could not save the video as {0}: {1}', target, describeError(e)));
   }
 }
 

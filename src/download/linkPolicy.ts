@@ -1,4 +1,5 @@
 // Which video links the extension fetches, first hop and every redirect alike. Pure.
+import { t } from '../util/l10n';
 import { isLoopbackHost, isPrivateHost } from '../util/loopback';
 
 /** Redirects followed from one link before giving up. */
@@ -16,15 +17,15 @@ export function linkRefusal(url: string, allowLocal = true): string | undefined 
   try {
     u = new URL(url);
   } catch {
-    return 'the video link is not a valid URL';
+    return t('the video link is not a valid URL');
   }
-  if (u.username !== '' || u.password !== '') return 'the video link carries a user name or password';
-  if (!allowLocal && isPrivateHost(u.hostname)) return `the video link points to this machine or a private network (${u.hostname}); only the API on this machine may do that`;
+  if (u.username !== '' || u.password !== '') return t('the video link carries a user name or password');
+  if (!allowLocal && isPrivateHost(u.hostname)) return t('the video link points to this machine or a private network ({0}); only the API on this machine may do that', u.hostname);
   if (u.protocol === 'https:') return undefined;
   if (u.protocol === 'http:') {
-    return allowLocal && isLoopbackHost(u.hostname) ? undefined : `the video link uses plain http to ${u.hostname}; only https is allowed`;
+    return allowLocal && isLoopbackHost(u.hostname) ? undefined : t('the video link uses plain http to {0}; only https is allowed', u.hostname);
   }
-  return `the video link uses ${u.protocol.replace(/:$/, '')}; only https is allowed`;
+  return t('the video link uses {0}; only https is allowed', u.protocol.replace(/:$/, ''));
 }
 
 /** A redirect's `Location`, resolved against the URL that answered it; undefined if unusable. */

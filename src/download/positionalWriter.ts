@@ -2,6 +2,7 @@
 // never closes the handle (fs.WriteStream closes even with autoClose: false). No vscode.
 import type { FileHandle } from 'node:fs/promises';
 import { Writable } from 'node:stream';
+import { t } from '../util/l10n';
 
 export class PositionalWriter extends Writable {
   private position: number;
@@ -56,7 +57,7 @@ export class PositionalWriter extends Writable {
     let rest = buffers;
     while (rest.length > 0) {
       const { bytesWritten } = await this.handle.writev(rest, this.position);
-      if (bytesWritten === 0 && rest.some((b) => b.length > 0)) throw new Error('the disk accepted no bytes');
+      if (bytesWritten === 0 && rest.some((b) => b.length > 0)) throw new Error(t('the disk accepted no bytes'));
       this.position += bytesWritten;
       this.bytesWritten += bytesWritten;
       rest = remainder(rest, bytesWritten);

@@ -2,6 +2,7 @@
 // Sends no credentials (no Authorization, no cookies). Network bundle only.
 import { Agent, Dispatcher, request } from 'undici';
 import { firstHeader as header, USER_AGENT } from '../api/httpHeaders';
+import { t } from '../util/l10n';
 import { describeError, DownloadError } from './downloadError';
 import { linkRefusal, MAX_REDIRECTS, redirectTarget } from './linkPolicy';
 
@@ -36,14 +37,14 @@ function defaultDispatcher(): Dispatcher {
 export async function requestVideo(url: string, options: VideoRequest): Promise<VideoResponse> {
   let current = url;
   for (let hop = 0; ; hop++) {
-    const refusal = linkRefusal(current, options.allowLocal)
-    if (refusal) throw new DownloadError('refused', hop === 0 ? refusal : `a redirect was refused: ${refusal}`);
+    const refusal = linkRefusal(current, options.allowLocal);
+    if (refusal) throw new DownloadError('refused', hop === 0 ? refusal : t('a redirect was refused: {0}', refusal));
     const res = await get(current, options);
     if (!REDIRECTS.has(res.statusCode)) return res;
     await res.body.dump();
     const next = redirectTarget(current, header(res.headers.location));
-    if (next === undefined) throw new DownloadError('http', `the video host answered HTTP ${res.statusCode} without a usable Location`);
-    if (hop >= MAX_REDIRECTS) throw new DownloadError('refused', `the video host redirected more than ${MAX_REDIRECTS} times`);
+    if (next === undefined) throw new DownloadError('http', t('the video host answered HTTP {0} without a usable Location', res.statusCode));
+    if (hop >= MAX_REDIRECTS) throw new DownloadError('refused', t('the video host redirected more than {0} times', MAX_REDIRECTS));
     current = next;
   }
 }

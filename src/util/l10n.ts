@@ -30,6 +30,14 @@ export function setTranslator(next: Translator, displayLang = 'en'): void {
   language = validLocale(displayLang) ? displayLang : 'en';
 }
 
+/**
+ * The wired translator and display language, to hand to another bundle's copy of this module:
+ * esbuild bundles each entry point whole, so the network bundle has its own `t` (lazyNetwork.ts).
+ */
+export function currentTranslation(): [Translator, string] {
+  return [translator, language];
+}
+
 function validLocale(tag: string): boolean {
   try {
     return Intl.NumberFormat.supportedLocalesOf([tag]).length > 0;

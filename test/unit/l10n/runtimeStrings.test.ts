@@ -3,23 +3,27 @@
 // (src/ui/notify.ts), a status-bar message, a quick pick / input box / dialog / CodeLens
 // option (`title`, `prompt`, `placeHolder`, `tooltip`, `label`, `description`, `detail`,
 // `openLabel`, `saveLabel`, `invocationMessage`), a view or form `message`, or a
-// `.title`/`.placeholder`/`.text`/`.tooltip` assignment. Every such text must come from
-// `t('...')`. What it does not see: text built elsewhere and passed in a variable (the
-// bundle test and review cover those), and the files below, English by design.
+// `.title`/`.placeholder`/`.text`/`.tooltip` assignment, or a failure reason: a literal
+// passed to `new ...Error(...)` (`new DownloadError('http', '...')`, `new Error('...')`) or
+// returned as `message: '...'` (the `ok: false` / `kind: 'error'` answers of src/api/). The
+// failure reasons of src/api/ and src/download/ are stored with a task, shown in
+// notifications and quoted in the log, so they are scanned like any other text; a one-word
+// lowercase literal (a reason kind such as 'http', 'cancelled') is no message. Every such
+// text must come from `t('...')`. What it does not see: text built elsewhere and passed in a
+// variable or returned bare (`return 'the video link ...'`: the bundle test and review cover
+// those), and the files below, English by design.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
-/** English by design: low-level details stored with a task and written to the log, text for a language model, the static JSON schema. */
+/** English by design: the log; low-level details of polling, window leadership and the journal (stored and logged); text for a language model; the static JSON schema. */
 const ENGLISH_BY_DESIGN = [
-  /^src\/api\//,
   /^src\/log\//,
   /^src\/polling\//,
   /^src\/windows\//,
   /^src\/store\/(taskJournal|openTaskStore|taskPersistence|journalFormat|storedShape)\.ts$/,
-  /^src\/download\/(downloadVideo|videoRequest|exclusiveFile|downloadAbort|linkPolicy|positionalWriter|probeLink|downloadError)\.ts$/,
   /^src\/chat\/(toolResults|toolInputs|toolResult)\.ts$/,
   /^src\/create\/promptFile\.ts$/,
   /^src\/request\/promptFileSchema\.ts$/,
@@ -29,6 +33,8 @@ const ENGLISH_BY_DESIGN = [
 const HELPERS = /\b(showInfo|showWarning|showError|confirmModal|askModal|withNotificationProgress|setStatusBarMessage|pickTask|pickOption)\s*\(/g;
 const OPTION = /(?<![\w$])(title|prompt|placeHolder|placeholder|tooltip|label|description|detail|openLabel|saveLabel|invocationMessage|message)\s*:\s*(['"`])/g;
 const ASSIGNMENT = /\.(title|placeholder|text|tooltip|message)\s*=\s*(['"`])/g;
+/** An error built with a literal reason: `new DownloadError(kind, '...')`, `new Error('...')`, `new BodyTooLargeError('...')`. */
+const FAILURE = /\bnew\s+\w*Error\s*\(/g;
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -105,7 +111,7 @@ export function untranslated(rel: string, source: string): string[] {
   const line = (at: number) => text.slice(0, at).split('\n').length;
   const problems: string[] = [];
   const report = (at: number, words: string) => problems.push(`${rel}:${line(at)}: ${JSON.stringify(words.slice(0, 70))}`);
-  for (const m of text.matchAll(HELPERS)) {
+  for (const m of [...text.matchAll(HELPERS), ...text.matchAll(FAILURE)]) {
     for (const arg of literalArguments(text, m.index + m[0].length - 1)) if (looksLikeMessage(arg.words)) report(arg.at, arg.words);
   }
   for (const pattern of [OPTION, ASSIGNMENT]) {
@@ -137,9 +143,33 @@ describe('runtime strings go through t()', () => {
         "const box = { title: 'Filter VEO tasks', placeHolder: t('Name') };",
         "item.tooltip = 'Downloaded';",
         "lens = { title: '$(play) Generate video' };",
+        "throw new DownloadError('http', `the video host answered HTTP ${status}`);",
+        "body.destroy(new DownloadError('notVideo', 'the link returned an HTML page instead of a video'));",
+        "throw new Error('the disk accepted no bytes');",
+        "if (body === '') return { ok: false, message: 'empty response body' };",
+        "return { kind: 'error', message: `no answer within ${n} s`, unsure: true };",
       ].join('\n'),
     );
-    assert.equal(caught.length, 6, caught.join('\n'));
+    assert.equal(caught.length, 11, caught.join('\n'));
     assert.deepEqual(untranslated('x.ts', "void showInfo(t('Saved {0}.', file));\nlens = { title: `$(play) ${t('Generate video')}` };\nitem.command = { command: 'veo.x', title: t('Preview Video') };\n// showInfo('a comment')"), []);
+    assert.deepEqual(
+      untranslated(
+        'x.ts',
+        [
+          "throw new DownloadError('cancelled', t('the download was cancelled'));",
+          "throw new DownloadError(res.statusCode >= 500 ? 'network' : 'http', t('the video host answered HTTP {0}', res.statusCode));",
+          "throw new DownloadError('network', describeError(e));",
+          "return { kind: 'error', message: t('bad response: {0}', parsed.message) };",
+          "return { ok: false, message: problem };",
+        ].join('\n'),
+      ),
+      [],
+    );
+  });
+
+  it('scans the failure reasons of src/api/ and src/download/ (they are not English by design)', () => {
+    for (const rel of ['src/api/veoClient.ts', 'src/api/taskResult.ts', 'src/api/createAnswer.ts', 'src/download/downloadVideo.ts', 'src/download/videoRequest.ts', 'src/download/exclusiveFile.ts']) {
+      assert.ok(!ENGLISH_BY_DESIGN.some((r) => r.test(rel)), rel);
+    }
   });
 });
