@@ -16,6 +16,7 @@ import { backoffDelay } from './backoff';
 import type { Clock, TimerHandle } from './clock';
 import { afterNotFound } from './notFound';
 import { rateLimitWait } from './rateLimit';
+import { t } from '../util/l10n';
 
 export interface PollerOptions {
   clock: Clock;
@@ -227,7 +228,7 @@ export class Poller {
   private async ask(id: string, signal: AbortSignal): Promise<QueryOutcome> {
     try {
       const outcome = await this.options.query(id, signal);
-      return isQueryOutcome(outcome) ? outcome : { kind: 'error', message: 'the query gave no usable answer' };
+      return isQueryOutcome(outcome) ? outcome : { kind: 'error', message: t('the query gave no usable answer') };
     } catch (e) {
       return { kind: 'error', message: String(e) };
     }

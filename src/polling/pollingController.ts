@@ -13,6 +13,7 @@ import { isFinished, TrackedTask } from '../store/trackedTask';
 import { Disposable, toDisposable } from '../util/disposable';
 import type { WindowLeadership } from '../windows/windowLeadership';
 import { applyOutcome, justFinished, reviveNotFound } from './applyOutcome';
+import { t } from '../util/l10n';
 
 export class PollingController extends Disposable {
   private readonly poller: Poller;
@@ -139,8 +140,8 @@ export class PollingController extends Disposable {
   private async query(id: string, signal: AbortSignal): Promise<QueryOutcome> {
     const key = this.keys.key;
     const base = this.configuration.current.baseUrl;
-    if (!key || !base.ok) return { kind: 'error', message: 'no API key or base URL' };
-    if (!this.store.has(id)) return { kind: 'error', message: 'no longer tracked' };
+    if (!key || !base.ok) return { kind: 'error', message: t('no API key or base URL') };
+    if (!this.store.has(id)) return { kind: 'error', message: t('no longer tracked') };
     this.client ??= new (loadNetwork().VeoClient)({ baseUrl: base.url });
     return this.client.getTask(id, key, signal);
   }

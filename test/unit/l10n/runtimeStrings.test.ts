@@ -18,10 +18,9 @@ import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
-/** English by design: the log; low-level details of polling, window leadership and the journal (stored and logged); text for a language model; the static JSON schema. */
+/** English by design: the log; window leadership and the journal (stored and logged); text for a language model; the static JSON schema. */
 const ENGLISH_BY_DESIGN = [
   /^src\/log\//,
-  /^src\/polling\//,
   /^src\/windows\//,
   /^src\/store\/(taskJournal|openTaskStore|taskPersistence|journalFormat|storedShape)\.ts$/,
   /^src\/chat\/(toolResults|toolInputs|toolResult)\.ts$/,
@@ -31,7 +30,7 @@ const ENGLISH_BY_DESIGN = [
 ];
 
 const HELPERS = /\b(showInfo|showWarning|showError|confirmModal|askModal|withNotificationProgress|setStatusBarMessage|pickTask|pickOption)\s*\(/g;
-const OPTION = /(?<![\w$])(title|prompt|placeHolder|placeholder|tooltip|label|description|detail|openLabel|saveLabel|invocationMessage|message)\s*:\s*(['"`])/g;
+const OPTION = /(?<![\w$.])(title|prompt|placeHolder|placeholder|tooltip|label|description|detail|openLabel|saveLabel|invocationMessage|message)\s*:\s*(['"`])/g;
 const ASSIGNMENT = /\.(title|placeholder|text|tooltip|message)\s*=\s*(['"`])/g;
 /** An error built with a literal reason: `new DownloadError(kind, '...')`, `new Error('...')`, `new BodyTooLargeError('...')`. */
 const FAILURE = /\bnew\s+\w*Error\s*\(/g;
