@@ -3,6 +3,7 @@
 import { linkRefusal } from '../download/linkPolicy';
 import type { LinkState } from '../download/probeLink';
 import { linkExpiresAt, taskDurations, taskLabel, taskState, TrackedTask, videoAvailability } from '../store/trackedTask';
+import { stateText } from '../store/taskStateText';
 import { formatDuration } from '../util/formatDuration';
 import { formatDateTime, t } from '../util/l10n';
 
@@ -159,7 +160,7 @@ function taskFacts(task: TrackedTask, now: number, hasLocalCopy: boolean): Previ
   if (task.request) facts.push({ name: t('Prompt'), value: task.request.prompt });
   facts.push({ name: t('Model'), value: r?.model ?? t('unknown') });
   if (r?.created !== undefined) facts.push({ name: t('Created'), value: localSeconds(r.created) });
-  facts.push({ name: t('Status'), value: r?.status ?? taskState(task) });
+  facts.push({ name: t('Status'), value: stateText(task) });
   if (r?.actualDuration !== undefined) facts.push({ name: t('Duration'), value: t('{0} s', String(r.actualDuration)) });
   const { queuedMs, generationMs } = taskDurations(task);
   if (queuedMs !== undefined) facts.push({ name: t('Queued for'), value: formatDuration(queuedMs) });

@@ -3,7 +3,9 @@
 import { formatDuration, formatWait } from '../util/formatDuration';
 import { formatDateTime, formatNumber, t } from '../util/l10n';
 import { escapeMarkdown } from '../util/markdown';
-import { downloadable, linkExpiresAt, taskDurations, taskLabel, taskState, TaskState, TrackedTask, videoAvailability } from '../store/trackedTask';
+import { oneLine } from '../util/oneLine';
+import { stateText } from '../store/taskStateText';
+import { downloadable, linkExpiresAt, taskDurations, taskLabel, taskState, TrackedTask, videoAvailability } from '../store/trackedTask';
 
 const SHORT_ERROR = 60;
 
@@ -48,7 +50,7 @@ export function taskDescription(task: TrackedTask, now: number): string {
     else if (video === 'expired') parts.push(t('link expired'));
     else if (isFiniteNumber(expires)) parts.push(t('link expires in {0}', formatDuration(expires - now)));
   } else if (state === 'failed' && r?.error) {
-    parts.push(shorten(String(r.error), SHORT_ERROR));
+    parts.push(oneLine(String(r.error), SHORT_ERROR));
   }
   if (task.problem) parts.push(`⚠ ${problemText(task, now)}`);
   return parts.join(' · ');
@@ -65,7 +67,7 @@ function problemText(task: TrackedTask, now: number): string {
     case 'notFound':
       return retryAt === undefined ? t('not found (404)') : t('not found (404), asking again in {0}', formatWait(retryAt - now));
     default:
-      return retryAt === undefined ? shorten(String(problem.message), SHORT_ERROR) : t('{0}, retrying in {1}', shorten(String(problem.message), SHORT_ERROR), formatWait(retryAt - now));
+      return retryAt === undefined ? oneLine(String(problem.message), SHORT_ERROR) : t('{0}, retrying in {1}', oneLine(String(problem.message), SHORT_ERROR), formatWait(retryAt - now));
   }
 }
 
@@ -73,25 +75,6 @@ function problemText(task: TrackedTask, now: number): string {
 export function clockTime(ms: number): string {
   const d = new Date(ms);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
-
-function stateText(task: TrackedTask, state: TaskState): string {
-  switch (state) {
-    case 'pending':
-      return t('checking...');
-    case 'unknown':
-      return t('unknown status "{0}"', shorten(String(task.result?.status ?? ''), 24));
-    case 'notFound':
-      return t('not found');
-    case 'queued':
-      return t('queued');
-    case 'processing':
-      return t('processing');
-    case 'completed':
-      return t('completed');
-    case 'failed':
-      return t('failed');
-  }
 }
 
 /** Markdown listing every field the API returned, each value escaped. Never throws, whatever was stored. */
@@ -103,7 +86,7 @@ export function taskTooltip(task: TrackedTask, now: number): string {
   if (task.label) lines.push(t('- id: {0}', md(task.id)));
   if (task.request) {
     const r = task.request;
-    lines.push(t('- prompt: {0}', md(shorten(r.prompt, MAX_TOOLTIP_PROMPT))));
+    lines.push(t('- prompt: {0}', md(oneLine(r.prompt, MAX_TOOLTIP_PROMPT))));
     lines.push(t('- asked: {0}', md(`${r.model}, ${r.resolution}, ${r.aspectRatio}, ${modeText(r.mode)}`)));
   }
   if (typeof task.result === 'object' && task.result !== null) {
@@ -171,7 +154,3 @@ function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-function shorten(s: string, max: number): string {
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
-}

@@ -134,11 +134,13 @@ describe('previewModel: every state', () => {
       { name: 'ID', value: 'vgen_1' },
       { name: 'Prompt', value: 'a cat on a boat' },
       { name: 'Model', value: 'unknown' },
-      { name: 'Status', value: 'pending' },
+      { name: 'Status', value: 'checking...' },
     ]);
     const failed = previewModel('vgen_1', task({ result: result({ status: 'failed', error: 'quota' }) }), NOW, false);
     assert.equal(fact(failed, 'Error'), 'quota');
     assert.equal(fact(failed, 'Status'), 'failed');
+    // The row's words (translated with it), not the server's raw value.
+    assert.equal(fact(previewModel('vgen_1', task({ result: result({ status: 'brewing\n[x](command:y)' }) }), NOW, false), 'Status'), 'unknown status "brewing [x](command:y)"');
     assert.equal(fact(failed, 'Prompt'), undefined);
   });
 
