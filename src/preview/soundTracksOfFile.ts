@@ -10,7 +10,8 @@ const remembered = new Map<string, string[] | undefined>();
 export function soundTracksOfFile(file: string): string[] | undefined {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'r');
+    // Not through a link, and without waiting on a FIFO or a device put in the video's place.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return undefined;
     const key = JSON.stringify([file, stat.size, stat.mtimeMs]);

@@ -56,6 +56,41 @@ describe('System player and Markdown links in VS Code', function () {
     assert.equal(uri.fsPath, vscode.Uri.file(file).fsPath);
   });
 
+  it('never hands the OS a link, a folder or a file that is not an .mp4 in the video\'s place: says so plainly', async () => {
+    const { id, file } = await downloadedTask();
+    const real = path.join(dir, 'elsewhere.mp4');
+    fs.renameSync(file, real);
+    fs.symlinkSync(real, file);
+    const script = path.join(dir, 'run-me.sh');
+    fs.writeFileSync(script, '#!/bin/sh\necho hi\n', { mode: 0o755 });
+    const external = stubOpenExternal();
+    const capture = captureNotifications();
+    try {
+      await vscode.commands.executeCommand('veo.openInSystemPlayer', id);
+      api.store.update(id, { localFile: script });
+      await vscode.commands.executeCommand('veo.openInSystemPlayer', id);
+      api.store.update(id, { localFile: dir });
+      await vscode.commands.executeCommand('veo.openInSystemPlayer', id);
+      // The positive control: the same task with a plain .mp4 opens.
+      api.store.update(id, { localFile: real });
+      await vscode.commands.executeCommand('veo.openInSystemPlayer', id);
+    } finally {
+      capture.restore();
+      external.restore();
+    }
+    assert.deepEqual(
+      external.opened.map((u) => (u as vscode.Uri).fsPath),
+      [vscode.Uri.file(real).fsPath],
+      'only the plain .mp4 was opened',
+    );
+    const refusal = (f: string) => ({
+      kind: 'warning',
+      message: `VEO: ${f} is not a plain .mp4 file (a link, a folder or another kind of file), so it was not handed to the system player. Open it yourself from its folder if you trust it.`,
+      actions: [],
+    });
+    assert.deepEqual(capture.shown, [refusal(file), refusal(script), refusal(dir)]);
+  });
+
   it('a downloaded file that is gone: says so plainly and offers Download Again while the link works', async () => {
     const { id, file } = await downloadedTask();
     fs.rmSync(file);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,6 +21,20 @@ describe('soundTracksOfFile', () => {
     const text = path.join(dir, 'notes.mp4');
     fs.writeFileSync(text, 'not a video at all');
     assert.equal(soundTracksOfFile(text), undefined);
+  });
+
+  it('a link to a video, even a real one, is not followed: undefined', () => {
+    const link = path.join(dir, 'linked.mp4');
+    fs.symlinkSync(FIXTURE_VIDEO, link);
+    assert.equal(soundTracksOfFile(link), undefined);
+  });
+
+  it("a FIFO put in the video's place returns at once (no writer ever comes): undefined", () => {
+    if (process.platform === 'win32') return; // no FIFOs there
+    const fifo = path.join(dir, 'fifo.mp4');
+    execFileSync('mkfifo', [fifo]);
+    // Opening a FIFO for reading without O_NONBLOCK waits for a writer: this test would hang.
+    assert.equal(soundTracksOfFile(fifo), undefined);
   });
 
   it('reads the file again when it changed (size or time)', () => {
