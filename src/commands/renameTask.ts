@@ -3,6 +3,7 @@ import { givenOrAsk } from './askInput';
 import type { Services } from '../services';
 import { MAX_LABEL_LENGTH as MAX_LABEL } from '../store/trackedTask';
 import { cleanText } from '../util/safeText';
+import { plainText } from '../util/plainText';
 import { targetIds } from './taskArgs';
 import { t } from '../util/l10n';
 
@@ -13,7 +14,8 @@ export function registerRenameTask({ store, testMode }: Services): vscode.Dispos
     const task = id === undefined ? undefined : store.get(id);
     if (!task) return;
     const entered = await givenOrAsk(given, testMode, {
-      title: t('Rename {0}', task.id),
+      // Plain text: the id comes from stored state or an import, and `$(icon)` / `[x](...)` must not render.
+      title: t('Rename {0}', plainText(task.id, 300)),
       prompt: t('A label for this task (leave empty to show the id)'),
       value: task.label ?? '',
       validateInput: (v) => (v.length > MAX_LABEL ? t('At most {0} characters.', MAX_LABEL) : undefined),

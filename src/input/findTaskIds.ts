@@ -44,6 +44,10 @@ const PREFIXED = new RegExp(`(?<![A-Za-z0-9_-])(?:vgen_[A-Za-z0-9][A-Za-z0-9_-]{
 // `"id": "value"` in JSON; an unquoted `id: "value"` (code, YAML) is not matched: far too common.
 // Values shorter than 6 characters (`"id": "1"`) are record numbers, not task ids.
 const FIELD = /"(?:id|task_id|taskId|projectId)"\s*:\s*"([^"\\\s]{6,256})"/g;
+/** A character that would continue an id (what PREFIXED may not be followed by; a field value ends at its quote, before any cut). */
+const ID_CHAR = /[A-Za-z0-9_-]/;
+/** The shapes of the API's own ids, for a field value. */
+const VEO_SHAPE = /^(?:vgen|video)_/;
 // What a printed answer of the VEO API carries besides its id.
 const VEO_ANSWER = /"object"\s*:\s*"video"|"status"\s*:\s*"(?:queued|processing|completed|failed)"/;
 
@@ -78,13 +82,29 @@ export function findTaskIdOccurrences(text: string, options: FindOptions = {}): 
   return scan(text, options).matches.slice(0, clampCount(options.maxIds, DEFAULT_MAX_IDS));
 }
 
+/**
+ * The ids of one terminal line to mark as links. Bare `vgen_…` / `video_<uuid>` ids always; an
+ * `"id"` field's value only when the same line looks like a VEO answer (a VEO `"status"` or
+ * `"object": "video"`) or the value has a VEO shape itself, so the `"id"`s npm, docker or
+ * kubectl print are not offered as tasks.
+ */
+export function findTerminalTaskIds(line: string, options: Omit<FindOptions, 'fields'> = {}): FoundId[] {
+  const veoLine = mentionsVeoAnswer(line, clampCount(options.maxChars, DEFAULT_MAX_CHARS));
+  const { matches } = scan(line, { ...options, fields: true });
+  return matches.filter((m) => m.kind === 'prefixed' || veoLine || VEO_SHAPE.test(m.id)).slice(0, clampCount(options.maxIds, DEFAULT_MAX_IDS));
+}
+
 /** Valid matches of both kinds in the first `maxChars` of `text`, by position, one per position. */
 function scan(text: string, options: FindOptions): { matches: FoundId[]; cut: boolean } {
   const maxChars = clampCount(options.maxChars, DEFAULT_MAX_CHARS);
   const cut = text.length > maxChars;
   const scanned = cut ? text.slice(0, maxChars) : text;
+  // A match that ends at the cut while the text goes on with id characters is the start of a
+  // longer id (`vgen_abc1|23def456`), not an id: offering it would track the wrong task.
+  const cutThrough = cut && ID_CHAR.test(text[maxChars]);
   const byIndex = new Map<number, FoundId>();
   const add = (match: FoundId) => {
+    if (cutThrough && match.index + match.length === maxChars) return;
     if (!byIndex.has(match.index) && validateTaskId(match.id) === undefined) byIndex.set(match.index, match);
   };
   for (const m of scanned.matchAll(PREFIXED)) add({ id: m[0], index: m.index, length: m[0].length, kind: 'prefixed' });

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { CONFIRM_LINKS_SETTING } from '../config/settings';
 import type { Services } from '../services';
 import { askModal, showWarning } from '../ui/notify';
-import { parseTrackLink } from './trackLink';
+import { listedIds, parseTrackLink } from './trackLink';
 import { trackOrReveal } from './trackOrReveal';
 import { t } from '../util/l10n';
 
@@ -26,18 +26,16 @@ export class TaskUriHandler implements vscode.UriHandler {
     if (fresh.length && configuration.current.confirmTrackFromLinks) {
       const TRACK = t('Track');
       const ALWAYS = t("Track, and Don't Ask Again");
+      // The message names one task; the ids themselves are listed in the detail, one a line,
+      // so the user sees every task they agree to (a message is cut at 400 characters).
       const question =
         link.label !== undefined
           ? t('Track the VEO task {0} ("{1}")?', fresh[0], link.label)
           : fresh.length === 1
             ? t('Track the VEO task {0}?', fresh[0])
-            : t('Track {0} VEO tasks: {1}?', fresh.length, fresh.join(', '));
-      const choice = await askModal(
-        question,
-        t('A link opened from outside VS Code asks to track it. Tracking asks the VEO API about it with your key; it spends no credits.'),
-        TRACK,
-        ALWAYS,
-      );
+            : t('Track {0} VEO tasks?', fresh.length);
+      const detail = t('A link opened from outside VS Code asks to track it. Tracking asks the VEO API about it with your key; it spends no credits.');
+      const choice = await askModal(question, [detail, '', ...listedIds(fresh)].join('\n'), TRACK, ALWAYS);
       if (choice === undefined) return;
       if (choice === ALWAYS) await vscode.workspace.getConfiguration().update(CONFIRM_LINKS_SETTING, false, vscode.ConfigurationTarget.Global);
     }

@@ -1,8 +1,9 @@
 // Task ids in the integrated terminal's output become links: "Track VEO task", or "Show VEO
 // task" when it is tracked already. The terminal's text is only searched for ids (validated
-// like typed ones); nothing of it is ever run or rendered.
+// like typed ones); nothing of it is ever run or rendered. An `"id"` field counts only on a line
+// that looks like a VEO answer (findTerminalTaskIds): other tools print `"id"`s too.
 import * as vscode from 'vscode';
-import { findTaskIdOccurrences } from '../input/findTaskIds';
+import { findTerminalTaskIds } from '../input/findTaskIds';
 import type { Services } from '../services';
 import { trackOrReveal } from './trackOrReveal';
 import { t } from '../util/l10n';
@@ -29,7 +30,7 @@ export class TerminalTaskLinks implements vscode.TerminalLinkProvider<TaskIdLink
 
   provideTerminalLinks(context: vscode.TerminalLinkContext): TaskIdLink[] {
     const { store } = this.services;
-    return findTaskIdOccurrences(context.line, { maxChars: MAX_LINE, maxIds: MAX_LINKS_PER_LINE }).map(
+    return findTerminalTaskIds(context.line, { maxChars: MAX_LINE, maxIds: MAX_LINKS_PER_LINE }).map(
       (found) => new TaskIdLink(found.index, found.length, store.has(found.id) ? t('Show VEO task') : t('Track VEO task'), found.id),
     );
   }

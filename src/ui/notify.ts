@@ -31,7 +31,13 @@ export async function confirmModal(message: string, detail: string, action: stri
   return (await askModal(message, detail, action)) === action;
 }
 
-/** A modal question with its actions (plus Cancel); resolves to the chosen one, undefined on Cancel. */
+/**
+ * A modal question with its actions (plus Cancel); resolves to the chosen one, undefined on
+ * Cancel. The detail keeps its line breaks (a list reads one item a line), each line plain text.
+ */
 export async function askModal<T extends string>(message: string, detail: string, ...actions: T[]): Promise<T | undefined> {
-  return vscode.window.showWarningMessage(plainText(message), { modal: true, detail: plainText(detail, 1000) }, ...actions);
+  const lines = detail.split(/\r\n|\n|\r/).slice(0, MAX_DETAIL_LINES).map((line) => plainText(line, 1000));
+  return vscode.window.showWarningMessage(plainText(message), { modal: true, detail: lines.join('\n') }, ...actions);
 }
+
+const MAX_DETAIL_LINES = 30;

@@ -63,12 +63,33 @@ describe('Task ids in the terminal, in links and in the editor', function () {
     it('caps what one line offers, and refuses ids a user could not type', async () => {
       const many = Array.from({ length: 30 }, (_, i) => `vgen_line${String(i).padStart(4, '0')}`).join(' ');
       assert.equal((await linksOf(many)).length, 20);
-      assert.deepEqual(await linksOf('{"id": "abc\u202edefgh"} {"id": "1"}'), []);
+      assert.deepEqual(await linksOf('{"id": "abc\u202edefgh", "status": "queued"} {"id": "1"}'), []);
+      assert.deepEqual(await linksOf('{"id": "vgen\u3164abc123", "status": "queued"} {"id": "\uff56gen_abc123", "status": "queued"}'), [], 'a Hangul filler, full-width letters');
+    });
+
+    it('offers the "id" of a printed VEO answer, not the "id"s npm, docker or kubectl print', async () => {
+      const text = (line: string, links: vscode.TerminalLink[]) => links.map((l) => line.slice(l.startIndex, l.startIndex + l.length));
+      const veo = '{"id": "gen-7f3a9x", "object": "video", "status": "queued"}';
+      assert.deepEqual(text(veo, await linksOf(veo)), ['gen-7f3a9x']);
+      for (const other of ['{"id": "sha256:4f1e2d3c9b", "name": "my-image"}', '{"id": "my-package-1", "version": "1.0.0"}', '    "id": "pod-abcdef12",']) {
+        assert.deepEqual(await linksOf(other), [], other);
+      }
+      const shaped = '  "id": "video_12345678",';
+      assert.deepEqual(text(shaped, await linksOf(shaped)), ['video_12345678'], 'a field whose value has a VEO shape');
+    });
+
+    it('offers no id the 4,000-character cut of a line goes through', async () => {
+      assert.deepEqual(await linksOf(`${' '.repeat(3990)} vgen_abc123def456`), [], 'not vgen_abc1');
+      const line = `${' '.repeat(3983)}vgen_abc123def456 done`;
+      const links = await linksOf(line);
+      assert.deepEqual(links.map((l) => (l as vscode.TerminalLink & { taskId: string }).taskId), ['vgen_abc123def456'], 'an id ending right at the cut is whole');
     });
   });
 
   describe('vscode:// links', () => {
-    const link = (query: string, path = '/track') => vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: 'veo-tools.veo-tasks', path, query });
+    // Built from the link's text exactly as VS Code delivers a link to the handler: Uri.parse
+    // percent-decodes the query once (so `%20` is a space in `uri.query`).
+    const link = (query: string, path = '/track') => vscode.Uri.parse(`${vscode.env.uriScheme}://veo-tools.veo-tasks${path}?${query}`);
 
     it('asks before a link tracks a new task, then tracks it with its label and selects its row', async () => {
       const id = newId();
@@ -84,6 +105,52 @@ describe('Task ids in the terminal, in links and in the editor', function () {
       assert.equal((question.asked[0].options as vscode.MessageOptions).modal, true);
       assert.equal(api.store.get(id)?.label, 'Sunset [x](command:veo.clearApiKey)', 'kept as text');
       await waitFor('its row selected', () => api.selection().includes(id));
+    });
+
+    it('reads the label VS Code decoded as it is: "+" is a plus, "%2541" is "%41"', async () => {
+      const [a, b] = [newId(), newId()];
+      await setSetting('confirmTrackFromLinks', false);
+      await api.links.uri.handleUri(vscode.Uri.parse(`vscode://veo-tools.veo-tasks/track?id=${a}&label=R%20D%20%2B%20Ops`));
+      assert.equal(api.store.get(a)?.label, 'R D + Ops');
+      await api.links.uri.handleUri(vscode.Uri.parse(`vscode://veo-tools.veo-tasks/track?id=${b}&label=100%2541`));
+      assert.equal(api.store.get(b)?.label, '100%41');
+    });
+
+    it('refuses a label that smuggles a second id or a stray part ("&" cannot be in a label), and tracks nothing', async () => {
+      const [mine, other] = [newId(), newId()];
+      await setSetting('confirmTrackFromLinks', false);
+      const capture = captureNotifications();
+      try {
+        await api.links.uri.handleUri(vscode.Uri.parse(`vscode://veo-tools.veo-tasks/track?id=${mine}&label=x%26id%3D${other}`));
+        await api.links.uri.handleUri(vscode.Uri.parse(`vscode://veo-tools.veo-tasks/track?id=${mine}&label=R%26D`));
+        await api.links.uri.handleUri(vscode.Uri.parse(`vscode://veo-tools.veo-tasks/track?id=vgen_ab%20cd`));
+      } finally {
+        capture.restore();
+      }
+      assert.deepEqual(
+        capture.shown.map((s) => [s.kind, s.message]),
+        [
+          ['warning', 'This VEO link names 2 tasks and a label, but a label names one task (and cannot contain "&"). Nothing was tracked.'],
+          ['warning', 'This VEO link has a part VEO Tasks does not know ("D"): a link takes only id and label, and a label cannot contain "&". Nothing was tracked.'],
+          ['warning', 'This VEO link cannot be followed. A task id cannot contain spaces or invisible characters ("vgen_abcd" has U+0020 at position 8).'],
+        ],
+      );
+      assert.ok(!api.store.has(mine) && !api.store.has(other), 'nothing tracked');
+    });
+
+    it('lists the ids it asks about in the question, one a line, with how many more', async () => {
+      const ids = Array.from({ length: 20 }, (_, i) => `vgen_many${String(i).padStart(4, '0')}`);
+      const cancel = stubWarning(undefined);
+      try {
+        await api.links.uri.handleUri(link(ids.map((id) => `id=${id}`).join('&')));
+      } finally {
+        cancel.restore();
+      }
+      assert.equal(cancel.asked.length, 1);
+      assert.equal(cancel.asked[0].message, 'Track 20 VEO tasks?');
+      const detail = (cancel.asked[0].options as vscode.MessageOptions).detail ?? '';
+      assert.deepEqual(detail.split('\n').slice(2), [...ids.slice(0, 9), '…and 11 more.']);
+      assert.ok(ids.every((id) => !api.store.has(id)), 'none tracked on Cancel');
     });
 
     it('tracks nothing when the user cancels, and only shows a task already tracked without asking', async () => {
@@ -142,6 +209,23 @@ describe('Task ids in the terminal, in links and in the editor', function () {
       assert.match(capture.shown[2].message, /names no task/);
       assert.ok(!api.store.has('vgen_abc123def456') && !api.store.has('..'), 'nothing tracked');
     });
+  });
+
+  it('Rename Task shows a task id in its title as plain text, never as an icon', async () => {
+    const id = 'vgen_old$(zap)'; // from before ids were checked this strictly: stored state is read with the same rule now
+    api.store.add([id], Date.now());
+    const window = vscode.window as unknown as Record<'showInputBox', unknown>;
+    const original = window.showInputBox;
+    const asked: vscode.InputBoxOptions[] = [];
+    window.showInputBox = async (options: vscode.InputBoxOptions) => void asked.push(options);
+    try {
+      await vscode.commands.executeCommand('veo.renameTask', id);
+    } finally {
+      window.showInputBox = original;
+      api.store.remove([id]);
+    }
+    assert.equal(asked.length, 1);
+    assert.equal(asked[0].title, 'Rename vgen_old$ (zap)');
   });
 
   describe('editor', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findTaskIdOccurrences, findTaskIds, mentionsVeoAnswer } from '../../../src/input/findTaskIds';
+import { findTaskIdOccurrences, findTaskIds, findTerminalTaskIds, mentionsVeoAnswer } from '../../../src/input/findTaskIds';
 
 const UUID_ID = 'video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd';
 const ids = (text: string, options?: Parameters<typeof findTaskIds>[1]) => findTaskIds(text, options).found.map((f) => f.id);
@@ -57,6 +57,20 @@ describe('findTaskIds', () => {
     assert.equal(findTaskIds(many, { maxIds: -3 }).found.length, 0);
   });
 
+  it('drops an id the cap cuts through (it would be another, shorter id), and keeps one that ends right at the cap', () => {
+    const line = `${' '.repeat(3990)} vgen_abc123def456`;
+    assert.deepEqual(findTaskIds(line, { maxChars: 4_000 }), { found: [], truncated: true }, 'not vgen_abc1');
+    assert.deepEqual(findTaskIdOccurrences(line, { maxChars: 4_000 }), []);
+    assert.deepEqual(findTerminalTaskIds(line, { maxChars: 4_000 }), []);
+    const uuid = `${' '.repeat(10)}${UUID_ID}`;
+    assert.deepEqual(ids(`${uuid}0`, { maxChars: uuid.length }), [], 'a uuid glued to more beyond the cap');
+    assert.deepEqual(ids(`${uuid} more`, { maxChars: uuid.length }), [UUID_ID], 'complete: the next character ends it');
+    assert.deepEqual(ids(`x vgen_abc123def456.mp4`, { maxChars: 19 }), ['vgen_abc123def456']);
+    assert.deepEqual(ids(`x vgen_abc123def456-2`, { maxChars: 19 }), []);
+    const big = `${'a '.repeat(1_000_000)}vgen_abc123def456`;
+    assert.deepEqual(ids(big, { maxChars: big.length - 8 }), [], 'a file cut at 2,000,000 the same way');
+  });
+
   it('handles a large text in one pass', () => {
     const text = `${'lorem ipsum '.repeat(100_000)}vgen_abc123def456`;
     assert.deepEqual(ids(text), ['vgen_abc123def456']);
@@ -73,6 +87,29 @@ describe('findTaskIdOccurrences', () => {
       ['gen-7f3a9', 47],
     ]);
     assert.equal(findTaskIdOccurrences(line, { maxIds: 2 }).length, 2);
+  });
+});
+
+describe('findTerminalTaskIds', () => {
+  const terminal = (line: string) => findTerminalTaskIds(line).map((f) => f.id);
+
+  it('offers the "id" of a line that looks like a VEO answer, not the "id"s other tools print', () => {
+    assert.deepEqual(terminal('{"id": "gen-7f3a9", "object": "video", "status": "queued"}'), ['gen-7f3a9']);
+    assert.deepEqual(terminal('{"id":"task-123456","status":"processing"}'), ['task-123456']);
+    assert.deepEqual(terminal('{"id": "sha256:4f1e2d3c", "name": "my-image"}'), [], 'docker');
+    assert.deepEqual(terminal('{"id": "my-package-1", "version": "1.0.0", "status": "ok"}'), [], 'npm, a status that is not a VEO one');
+    assert.deepEqual(terminal('  "id": "pod-abcdef",'), [], 'kubectl, pretty-printed');
+  });
+
+  it('offers an "id" field whose value has a VEO shape, and bare VEO ids, on any line', () => {
+    assert.deepEqual(terminal('{"id": "video_12345"}'), ['video_12345']);
+    assert.deepEqual(terminal('  "id": "vgen_abc123def456",'), ['vgen_abc123def456']);
+    assert.deepEqual(terminal(`created vgen_abc123def456 and ${UUID_ID} {"id": "other-id-1"}`), ['vgen_abc123def456', UUID_ID]);
+  });
+
+  it('is capped like the other searches', () => {
+    const line = Array.from({ length: 30 }, (_, i) => `{"id":"gen-${String(i).padStart(4, '0')}","status":"queued"}`).join(' ');
+    assert.equal(findTerminalTaskIds(line, { maxIds: 20 }).length, 20);
   });
 });
 
