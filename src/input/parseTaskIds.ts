@@ -44,13 +44,27 @@ const UNSEEN = (c: string): boolean => /[\s\p{Z}\p{C}\p{Default_Ignorable_Code_P
 /** Combining marks: they stack on the character before, so two ids can look alike. */
 const MARK = (c: string): boolean => /\p{M}/u.test(c);
 
-/** A message saying what is wrong with `id`, or undefined when it is acceptable. */
-export function validateTaskId(id: string): string | undefined {
+/**
+ * What every id kept in stored state meets: the rules of earlier versions (not empty, no control
+ * or format characters, at most MAX_ID_LENGTH, not only dots, well-formed). A task tracked before
+ * `validateTaskId` became stricter is kept, not dropped on load (it is shown escaped like any
+ * stored text); new ids from any way in must also pass `validateTaskId`.
+ */
+export function validateStoredTaskId(id: string): string | undefined {
   if (id.trim() === '') return t('A task id cannot be empty.');
   if (/[\u0000-\u001f\u007f-\u009f]/.test(id)) return t('A task id cannot contain control characters ({0}).', JSON.stringify(shorten(id)));
   if (id.length > MAX_ID_LENGTH) return t('A task id cannot be longer than {0} characters ("{1}" has {2}).', MAX_ID_LENGTH, shorten(id), id.length);
   if (/^\.+$/.test(id)) return t('A task id cannot be made only of dots ("{0}"): in a URL it would name another path.', shorten(id));
   if (hasLoneSurrogate(id)) return t('A task id must be well-formed Unicode text ({0} has half of a character pair).', JSON.stringify(shorten(id)));
+  const format = firstMatch(id, (c) => /\p{Cf}/u.test(c));
+  if (format) return t('A task id cannot contain spaces or invisible characters ("{0}" has {1} at position {2}).', shown(id, UNSEEN), format.code, format.position);
+  return undefined;
+}
+
+/** A message saying what is wrong with `id`, or undefined when it is acceptable. */
+export function validateTaskId(id: string): string | undefined {
+  const basic = validateStoredTaskId(id);
+  if (basic !== undefined) return basic;
   // Every character must be one a reader sees and can type: ids of the API are ASCII
   // (`vgen_abc123def456`, `video_<uuid>`), but an id is an opaque string, so other visible
   // letters are allowed as long as nothing in it hides, joins or imitates another character.

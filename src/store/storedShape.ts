@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { NotFoundStreak } from '../api/queryOutcome';
 import { cleanError, cleanModel, cleanObject, cleanStatus, saneCreated, saneDuration, saneTimeMs, videoUrlProblem } from '../api/resultFields';
 import type { TaskResult } from '../api/taskResult';
-import { validateTaskId } from '../input/parseTaskIds';
+import { validateStoredTaskId } from '../input/parseTaskIds';
 import { storedRequest } from '../request/videoRequest';
 import { cleanText } from '../util/safeText';
 import { MAX_LABEL_LENGTH, TaskProblem, TrackedTask } from './trackedTask';
@@ -43,8 +43,8 @@ export function deserializeTasks(raw: unknown): TrackedTask[] {
   for (const t of tasks) {
     if (typeof t !== 'object' || t === null) continue;
     const task = t as TrackedTask;
-    // The same rules as typed ids: no control or bidi characters reach a label from stored state.
-    if (typeof task.id !== 'string' || validateTaskId(task.id) !== undefined || seen.has(task.id)) continue;
+    // No control or bidi characters reach a label from stored state (validateStoredTaskId).
+    if (typeof task.id !== 'string' || validateStoredTaskId(task.id) !== undefined || seen.has(task.id)) continue;
     seen.add(task.id);
     out.push(sanitize(task));
   }
@@ -85,7 +85,7 @@ export function isTaskField(key: string): key is keyof TrackedTask {
 export function storedTask(raw: unknown): TrackedTask | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const o = raw as Record<string, unknown>;
-  if (typeof o.id !== 'string' || validateTaskId(o.id) !== undefined) return undefined;
+  if (typeof o.id !== 'string' || validateStoredTaskId(o.id) !== undefined) return undefined;
   const picked: Record<string, unknown> = {};
   for (const key of Object.keys(o)) if (KNOWN.has(key)) picked[key] = o[key];
   return sanitize(picked as unknown as TrackedTask);
