@@ -49,8 +49,14 @@ export function organiseSteps({ page, wb, screenshots, failedId, otherId, errorW
     {
       name: 'F1 > "VEO: Filter by Text..." narrows the rows as the user types; the view says "Filtered"; Clear Filter brings them back',
       run: async () => {
-        await wb.runCommand('VEO: Filter by Text...', 'Filter VEO tasks');
-        await page.keyboard.type(errorWord, { delay: 40 });
+        // Typed key by key, as a person types; a box that lost focus before it had all the text
+        // (a late focus move on a loaded machine) is opened again and typed into again.
+        await waitUntil('the filter box to hold what was typed', async () => {
+          if (!(await wb.quickInputBox.isVisible())) await wb.runCommand('VEO: Filter by Text...', 'Filter VEO tasks');
+          await wb.quickInputBox.fill('');
+          await page.keyboard.type(errorWord, { delay: 40 });
+          return (await wb.quickInputBox.inputValue().catch(() => '')) === errorWord && (await wb.quickInputBox.isVisible());
+        });
         await wb.row(otherId).waitFor({ state: 'detached', timeout: WAIT_MS });
         await wb.row(failedId).waitFor({ timeout: WAIT_MS });
         await page.keyboard.press('Enter');

@@ -155,16 +155,34 @@ function zhCnSteps({ page, wb }: Session, sim: VeoSimulator, screenshots: string
         // VS Code's own texts stay English here: the test profile has no language pack for them.
         await wb.runCommand('Notifications: Clear All Notifications');
         await wb.widenSideBar(560);
-        // Right-clicked near the row's end, so the menu leaves the rows' texts readable.
-        await wb.row(ok.id).click({ button: 'right', position: { x: 430, y: 10 } });
-        await page.getByRole('menu').waitFor({ timeout: WAIT_MS });
+        // Right-clicked on the text near the row's end (left of its inline action buttons, which
+        // take a right-click themselves), so the menu leaves the rows' texts readable.
+        const row = wb.row(ok.id);
+        const box = await row.boundingBox();
+        const x = Math.max(10, (box?.width ?? 300) - 140);
+        await waitUntil('the context menu of the completed row', async () => {
+          if (!(await page.getByRole('menu').isVisible())) await row.click({ button: 'right', position: { x, y: 10 } });
+          return page.getByRole('menu').waitFor({ timeout: 3_000 }).then(() => true, () => false);
+        });
         for (const key of ['command.previewVideo.title', 'command.downloadVideo.title', 'command.copyTaskId.title', 'command.renameTask.title', 'command.removeTask.title']) {
           await page.getByRole('menuitem', { name: zh[key] }).first().waitFor({ timeout: WAIT_MS });
         }
         await page.getByRole('menuitem', { name: en['command.previewVideo.title'], exact: true }).waitFor({ state: 'detached', timeout: 1_000 });
         await page.getByRole('menuitem', { name: zh['command.downloadVideo.title'] }).first().hover();
         await page.screenshot({ path: path.join(screenshots, 'zh-cn-tree-menu.png') });
-        await page.keyboard.press('Escape');
+      },
+    },
+    {
+      name: `zh-cn: "${zh['command.previewVideo.title']}" opens the installed package's preview: the video plays, its texts in Chinese`,
+      run: async () => {
+        await wb.chooseMenuItem(zh['command.previewVideo.title']);
+        const frame = wb.webview();
+        const video = frame.locator('video');
+        await video.waitFor({ state: 'visible', timeout: WAIT_MS });
+        await waitUntil('the video to play past 1 s', async () => (await video.evaluate((v: HTMLVideoElement) => v.currentTime)) > 1);
+        await frame.locator('button', { hasText: zhRuntime['Copy Video URL'] }).waitFor({ timeout: WAIT_MS });
+        await frame.getByText(zhRuntime.Status, { exact: true }).first().waitFor({ timeout: WAIT_MS });
+        await frame.getByText(zhRuntime.completed, { exact: true }).first().waitFor({ timeout: WAIT_MS });
       },
     },
   ];

@@ -44,15 +44,20 @@ export function terminalLinkSteps({ page, wb, sim }: { page: Page; wb: Workbench
         await page.keyboard.press('Enter');
         let at: { x: number; y: number } | undefined;
         await waitUntil(`"created ${task.id}" in the terminal`, async () => (at = await textPosition(page, task.id)) !== undefined);
-        // Hovering asks the link providers; Ctrl+click opens the link under the pointer.
-        await page.mouse.move(at!.x, at!.y);
-        await page.getByText(/Track VEO task/).first().waitFor({ timeout: 5_000 }).catch(() => undefined);
-        await page.keyboard.down('Control');
-        await page.mouse.move(at!.x + 2, at!.y);
-        await page.mouse.down();
-        await page.mouse.up();
-        await page.keyboard.up('Control');
-        await wb.waitForRowIcon(task.id, 'clock');
+        // Hovering asks the link providers; Ctrl+click opens the link under the pointer. On a
+        // loaded machine the links may not be there yet at the first click: point and click again.
+        const tracked = wb.row(task.id).locator('.codicon-clock');
+        await waitUntil(`a Ctrl+click on ${task.id} to track it`, async () => {
+          await page.mouse.move(at!.x - 4, at!.y);
+          await page.mouse.move(at!.x, at!.y);
+          await page.getByText(/Track VEO task/).first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+          await page.keyboard.down('Control');
+          await page.mouse.move(at!.x + 2, at!.y);
+          await page.mouse.down();
+          await page.mouse.up();
+          await page.keyboard.up('Control');
+          return tracked.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+        }, 60_000);
         // The link also reveals the row: selected, with the Tasks view focused. That focus move
         // comes after the row appears, and would close a palette opened before it.
         await waitUntil(`the row of ${task.id} selected in the focused Tasks view`, () =>
