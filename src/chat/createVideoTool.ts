@@ -4,15 +4,13 @@
 import * as vscode from 'vscode';
 import type { Creator } from '../create/creator';
 import type { VideoRequest } from '../request/videoRequest';
-import { cleanText } from '../util/safeText';
+import { confirmationMarkdown } from './confirmation';
 import { createInput } from './toolInputs';
 import { toolResult } from './toolResult';
 import { createAnswer } from './toolResults';
 import { t } from '../util/l10n';
 
 export const CREATE_VIDEO_TOOL = 'veo_createVideo';
-/** How much of the prompt the confirmation shows. */
-const SHOWN_PROMPT = 1000;
 
 export interface CreateVideoInput {
   prompt: string;
@@ -46,21 +44,8 @@ export function createVideoTool(creator: Creator): vscode.LanguageModelTool<Crea
   };
 }
 
-/** What the user agrees to: the settings as words, the prompt as a code block (never markup). */
+/** What the user agrees to: the settings, the whole prompt and every image URL with its host, as literal text (never markup). */
 export function confirmationText(request: VideoRequest): vscode.MarkdownString {
-  const images = request.referenceImages?.length ?? 0;
-  const mode =
-    request.mode === 'reference' ? (images === 1 ? t('1 reference image') : t('{0} reference images', images)) : request.mode === 'frames' ? t('first and last frame') : t('text only');
-  const prompt = request.prompt
-    .split(/\r?\n/)
-    .map((line) => cleanText(line, SHOWN_PROMPT))
-    .join('\n')
-    .slice(0, SHOWN_PROMPT);
-  // A fence longer than any run of backticks in the prompt, so the prompt cannot close it.
-  const fence = '`'.repeat(Math.max(3, ...[...prompt.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-  const md = new vscode.MarkdownString();
-  // Model, resolution, ratio and mode are checked against fixed lists (checkRequest): no outside text.
-  md.appendMarkdown(t('This spends credits of your VEO account: {0}, {1}, {2}, {3}. Prompt:', `\`${request.model}\``, request.resolution, request.aspectRatio, mode));
-  md.appendMarkdown(`\n\n${fence}text\n${prompt}${request.prompt.length > SHOWN_PROMPT ? '…' : ''}\n${fence}\n`);
-  return md;
+  // Not trusted, no HTML, no theme icons: nothing in it runs or renders as a command.
+  return new vscode.MarkdownString(confirmationMarkdown(request));
 }

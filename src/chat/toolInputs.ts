@@ -1,18 +1,20 @@
 // What a language model passes to the tools, read defensively: VS Code checks the input
 // against the declared schema, but another extension's `invokeTool` or a model's odd call can
 // still bring any shape. Ids go through the same rules as typed ones. Pure.
-import { parseTaskIds, validateTaskId } from '../input/parseTaskIds';
+import { MAX_ID_LENGTH, parseTaskIds, validateTaskId } from '../input/parseTaskIds';
 import { checkRequest, type Checked } from '../request/videoRequest';
-import type { TaskState } from '../store/trackedTask';
-import { LISTABLE_STATES, type ListOptions } from './toolResults';
+import { LISTABLE_STATES, MAX_REFUSALS_SHOWN, MAX_TRACK_CHARS, MAX_TRACK_ENTRIES, MAX_TRACK_IDS, type ListOptions } from './toolResults';
 
-/** Ids one track call takes at most. */
-export const MAX_TRACK_IDS = 100;
+export { MAX_TRACK_IDS } from './toolResults';
+
+/** Entries of `status` the list call reads at most (there are 7 states). */
+const MAX_STATUS_ENTRIES = 100;
 
 export function listInput(raw: unknown): ListOptions {
   const o = objectOf(raw);
-  const given = Array.isArray(o.status) ? o.status : o.status === undefined ? [] : [o.status];
-  const states = given.filter((s): s is TaskState => (LISTABLE_STATES as readonly unknown[]).includes(s));
+  const given = new Set(Array.isArray(o.status) ? o.status.slice(0, MAX_STATUS_ENTRIES) : [o.status]);
+  // Each known state once, however often it was given.
+  const states = LISTABLE_STATES.filter((s) => given.has(s));
   return { states, limit: typeof o.limit === 'number' ? o.limit : undefined };
 }
 
@@ -20,31 +22,64 @@ export function listInput(raw: unknown): ListOptions {
 export function getInput(raw: unknown): { id: string } | { problem: string } {
   const id = objectOf(raw).id;
   if (typeof id !== 'string') return { problem: 'Give the task id as "id".' };
+  // Not read further than an id can be long (plus spaces around it).
+  if (id.length > 4 * MAX_ID_LENGTH) return { problem: `A task id has at most ${MAX_ID_LENGTH} characters; this one has ${id.length}.` };
   const trimmed = id.trim();
   const problem = validateTaskId(trimmed);
   return problem ? { problem } : { id: trimmed };
 }
 
+/** What a track call asks for, read in one pass and within caps. */
+export interface TrackRequest {
+  /** At most MAX_TRACK_IDS distinct ids, in the order given. */
+  ids: string[];
+  /** At most MAX_REFUSALS_SHOWN messages, one per refused piece. */
+  refused: string[];
+  /** How many pieces were refused (refused shows the first of them). */
+  refusedCount: number;
+  /** Valid ids after the first MAX_TRACK_IDS, not tracked. */
+  leftOut: number;
+  /** Entries of `ids` not read, or read only in part (past MAX_TRACK_ENTRIES or MAX_TRACK_CHARS). */
+  notRead: number;
+}
+
 /** The ids to track, each read as the Track Task box reads what is pasted; at most MAX_TRACK_IDS. */
-export function trackInput(raw: unknown): { ids: string[]; refused: string[] } {
+export function trackInput(raw: unknown): TrackRequest {
   const o = objectOf(raw);
-  const pieces = Array.isArray(o.ids) ? o.ids : typeof o.ids === 'string' ? [o.ids] : [];
+  const pieces: unknown[] = Array.isArray(o.ids) ? o.ids : typeof o.ids === 'string' ? [o.ids] : [];
+  const seen = new Set<string>();
   const ids: string[] = [];
   const refused: string[] = [];
-  for (const piece of pieces) {
+  let refusedCount = 0;
+  let leftOut = 0;
+  /** Characters of string entries read so far. */
+  let chars = 0;
+  const refuse = (message: string): void => {
+    refusedCount++;
+    if (refused.length < MAX_REFUSALS_SHOWN) refused.push(message);
+  };
+  let read = 0;
+  for (; read < pieces.length && read < MAX_TRACK_ENTRIES; read++) {
+    const piece = pieces[read];
     if (typeof piece !== 'string') {
-      refused.push(`An id must be text (got ${piece === null ? 'null' : typeof piece}).`);
+      refuse(`An id must be text (got ${piece === null ? 'null' : typeof piece}).`);
       continue;
     }
-    const parsed = parseTaskIds(piece);
-    refused.push(...parsed.errors);
-    for (const id of parsed.ids) if (!ids.includes(id)) ids.push(id);
+    const room = MAX_TRACK_CHARS - chars;
+    // Past the cap only whole ids are read: the text up to the last separator that fits.
+    const text = piece.length <= room ? piece : piece.slice(0, Math.max(0, piece.slice(0, room + 1).search(/[\s,;][^\s,;]*$/)));
+    chars += text.length;
+    const parsed = parseTaskIds(text);
+    for (const error of parsed.errors) refuse(error);
+    for (const id of parsed.ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (ids.length < MAX_TRACK_IDS) ids.push(id);
+      else leftOut++;
+    }
+    if (text.length < piece.length) break;
   }
-  if (ids.length > MAX_TRACK_IDS) {
-    refused.push(`At most ${MAX_TRACK_IDS} ids are tracked per call; the last ${ids.length - MAX_TRACK_IDS} were left out.`);
-    ids.length = MAX_TRACK_IDS;
-  }
-  return { ids, refused };
+  return { ids, refused, refusedCount, leftOut, notRead: pieces.length - read };
 }
 
 /**

@@ -5,6 +5,7 @@
 // cleaned of control characters and capped, and every answer says it is data. The API key is
 // never part of a task, so it cannot reach an answer.
 import type { CreateResult } from '../create/creator';
+import { MAX_ID_LENGTH } from '../input/parseTaskIds';
 import { linkExpiresAt, taskState, videoAvailability, type TaskState, type TrackedTask } from '../store/trackedTask';
 import { cleanText } from '../util/safeText';
 
@@ -102,20 +103,51 @@ export function getAnswer(id: string, task: TrackedTask | undefined, now: number
   return { summary: `VEO task ${JSON.stringify(text(task.id))}.`, data: { now: iso(now), task: taskDetails(task, now) } };
 }
 
+/** Ids one track call takes at most. */
+export const MAX_TRACK_IDS = 100;
+/** Entries of `ids` one track call reads at most; the rest are counted, not read. */
+export const MAX_TRACK_ENTRIES = 1000;
+/** Characters of `ids` one track call reads at most (room for MAX_TRACK_IDS ids of the longest allowed length, twice). */
+export const MAX_TRACK_CHARS = 2 * MAX_TRACK_IDS * (MAX_ID_LENGTH + 1);
+/** Refusal messages one track answer carries at most; the others are counted. */
+export const MAX_REFUSALS_SHOWN = 10;
+
 export interface TrackOutcome {
   added: readonly string[];
   alreadyTracked: readonly string[];
-  /** One message per refused piece (from the id rules). */
+  /** One message per refused piece (from the id rules); the answer shows MAX_REFUSALS_SHOWN at most. */
   refused: readonly string[];
+  /** How many pieces were refused, when more than `refused` lists. */
+  refusedCount?: number;
+  /** Valid ids past MAX_TRACK_IDS, not tracked. */
+  leftOut?: number;
+  /** Entries of the input not read (past the caps). */
+  notRead?: number;
 }
 
 export function trackAnswer(outcome: TrackOutcome): ToolAnswer {
-  const { added, alreadyTracked, refused } = outcome;
+  const { added, alreadyTracked, leftOut = 0, notRead = 0 } = outcome;
+  const refused = outcome.refused.slice(0, MAX_REFUSALS_SHOWN);
+  const refusedCount = Math.max(outcome.refusedCount ?? 0, outcome.refused.length);
   const parts: string[] = [];
   parts.push(added.length ? `Now tracking ${added.length} new task${added.length === 1 ? '' : 's'}; they are polled and shown in the VEO Tasks view.` : 'No new task was tracked.');
   if (alreadyTracked.length) parts.push(`${alreadyTracked.length} already tracked.`);
-  if (refused.length) parts.push(`${refused.length} refused as not valid task ids.`);
-  return { summary: parts.join(' '), data: { added: added.map(text), alreadyTracked: alreadyTracked.map(text), refused: refused.map(text) } };
+  if (refusedCount) parts.push(`${refusedCount} refused as not valid task ids${refusedCount > refused.length ? ` (the reasons for the first ${refused.length} are listed)` : ''}.`);
+  if (leftOut) parts.push(`At most ${MAX_TRACK_IDS} ids are tracked per call; ${leftOut} more valid id${leftOut === 1 ? ' was' : 's were'} left out (track them in another call).`);
+  if (notRead) {
+    parts.push(`${notRead} entr${notRead === 1 ? 'y' : 'ies'} of "ids" ${notRead === 1 ? 'was' : 'were'} not read in full: one call reads at most ${MAX_TRACK_ENTRIES} entries and ${MAX_TRACK_CHARS} characters; send the rest in another call.`);
+  }
+  return {
+    summary: parts.join(' '),
+    data: {
+      added: added.map(text),
+      alreadyTracked: alreadyTracked.map(text),
+      refused: refused.map(text),
+      ...(refusedCount > refused.length ? { refusedNotShown: refusedCount - refused.length } : {}),
+      ...(leftOut ? { leftOut } : {}),
+      ...(notRead ? { notRead } : {}),
+    },
+  };
 }
 
 /** What creating a video came to, in words that say what to do next. */

@@ -18,11 +18,11 @@ export function trackTasksTool(store: TaskStore, log: Logger): vscode.LanguageMo
     prepareInvocation: () => ({ invocationMessage: t('Tracking VEO tasks') }),
     invoke: async (options) => {
       await store.ready;
-      const { ids, refused } = trackInput(options.input);
+      const { ids, ...rest } = trackInput(options.input);
       const alreadyTracked = ids.filter((id) => store.has(id));
       const added = store.add(ids, Date.now());
       if (added.length) log.info(`Tracking ${added.join(', ')} (asked by a language-model tool call)`);
-      return toolResult(trackAnswer({ added, alreadyTracked, refused }));
+      return toolResult(trackAnswer({ added, alreadyTracked, ...rest }));
     },
   };
 }

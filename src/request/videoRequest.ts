@@ -1,6 +1,6 @@
 // What the user asks for when creating a video, checked against every documented rule
 // before anything is sent, and turned into the request body. Pure.
-import { cleanText } from '../util/safeText';
+import { cleanText, hiddenCharacters } from '../util/safeText';
 import {
   ASPECT_RATIOS,
   AspectRatio,
@@ -49,6 +49,10 @@ export function checkRequest(raw: unknown): Checked {
   const prompt = typeof o.prompt === 'string' ? o.prompt : '';
   if (prompt.trim() === '') errors.prompt = t('Describe the video: the prompt cannot be empty.');
   else if (prompt.length > MAX_PROMPT_LENGTH) errors.prompt = t('The prompt has {0} characters; at most {1}.', prompt.length, MAX_PROMPT_LENGTH);
+  else {
+    const hidden = hiddenInPrompt(prompt);
+    if (hidden) errors.prompt = hidden;
+  }
 
   const model = (MODELS as readonly unknown[]).includes(o.model) ? (o.model as VeoModel) : undefined;
   if (!model) errors.model = t('Choose a model: {0}.', MODELS.join(', '));
@@ -152,6 +156,13 @@ function stringList(v: unknown): string[] {
 
 function imageUrlProblem(url: string): string | undefined {
   if (url.length > MAX_URL_LENGTH) return t('An image URL is longer than {0} characters.', MAX_URL_LENGTH);
+  // The URL parser drops tabs and line breaks and maps some invisible characters away, but
+  // the text sent is the text given: what the user confirms must be all of it.
+  const hidden = hiddenCharacters(url, { lineBreaks: false });
+  if (hidden.length === 1) return t('An image URL contains an invisible or control character ({0} at position {1}); paste the link again without it.', hidden[0].code, hidden[0].position);
+  if (hidden.length > 1) {
+    return t('An image URL contains {0} invisible or control characters, the first {1} at position {2}; paste the link again without them.', hidden.length, hidden[0].code, hidden[0].position);
+  }
   let u: URL;
   try {
     u = new URL(url);
@@ -161,4 +172,12 @@ function imageUrlProblem(url: string): string | undefined {
   if (u.protocol !== 'https:') return t('Image URLs must start with https:// ("{0}" does not).', cleanText(url, 60));
   if (u.username || u.password) return t('Image URLs cannot contain a user name or password.');
   return undefined;
+}
+
+/** Characters the prompt would send but nobody would see (zero-width, bidi, tag characters...): refused, with where they are. */
+function hiddenInPrompt(prompt: string): string | undefined {
+  const hidden = hiddenCharacters(prompt, { lineBreaks: true });
+  if (hidden.length === 0) return undefined;
+  if (hidden.length === 1) return t('The prompt contains an invisible or control character ({0} at position {1}); remove it.', hidden[0].code, hidden[0].position);
+  return t('The prompt contains {0} invisible or control characters, the first {1} at position {2}; remove them.', hidden.length, hidden[0].code, hidden[0].position);
 }

@@ -109,6 +109,21 @@ describe('Language-model tools in VS Code', function () {
     assert.ok(!api.rows().includes('..'));
   });
 
+  it('reads a flood of ids within its caps: 100 tracked, the rest counted, at most 10 reasons', async () => {
+    const before = api.store.all().length;
+    const ids = Array.from({ length: 50_000 }, (_, i) => `vgen_flood_${i}`);
+    const answer = await invoke('veo_trackTasks', { ids: [...Array.from({ length: 30 }, () => '..'), ...ids] });
+    assert.match(answer.summary, /^Now tracking 100 new tasks; .* 30 refused as not valid task ids \(the reasons for the first 10 are listed\)\. At most 100 ids are tracked per call; 870 more valid ids were left out .*ids" were not read in full/);
+    assert.equal((answer.data!.added as string[]).length, 100);
+    assert.equal((answer.data!.refused as string[]).length, 10);
+    assert.equal(answer.data!.refusedNotShown, 20);
+    assert.equal(answer.data!.leftOut, 870);
+    assert.equal(answer.data!.notRead, 50_030 - 1000);
+    assert.ok(JSON.stringify(answer).length < 10_000, 'the answer does not grow with the input');
+    assert.equal(api.store.all().length, before + 100);
+    api.store.remove(ids.slice(0, 100));
+  });
+
   /** The tools as registered, taken from a registry that records them. */
   function registeredTools(): Map<string, vscode.LanguageModelTool<object>> {
     const tools = new Map<string, vscode.LanguageModelTool<object>>();
@@ -134,12 +149,43 @@ describe('Language-model tools in VS Code', function () {
     // An invalid request asks nothing: invoke only explains it.
     const invalid = await create.prepareInvocation!({ input: { prompt: '' } }, token);
     assert.equal(invalid?.confirmationMessages, undefined);
+    // Hidden characters in the prompt or a URL make it invalid: nothing to confirm.
+    for (const input of [{ prompt: 'a cat\u200b' }, { prompt: 'a cat\u{e0041}' }, { prompt: 'a cat', firstFrame: 'https://img.example/a.png\u202e' }]) {
+      assert.equal((await create.prepareInvocation!({ input }, token))?.confirmationMessages, undefined, JSON.stringify(input));
+    }
     // Reading and tracking spend nothing: no confirmation.
     for (const name of ['veo_listTasks', 'veo_getTask', 'veo_trackTasks']) {
       const other = await registeredTools().get(name)!.prepareInvocation!({ input: {} }, token);
       assert.equal(other?.confirmationMessages, undefined, name);
       assert.equal(typeof other?.invocationMessage, 'string');
     }
+  });
+
+  it('shows every image URL with its host, and the whole prompt, as literal text in the confirmation', async () => {
+    const create = registeredTools().get('veo_createVideo')!;
+    const token = new vscode.CancellationTokenSource().token;
+    const prompt = `${'p'.repeat(3995)}[END]`;
+    const input = { prompt, firstFrame: 'https://attacker.example/?d=SECRET', lastFrame: 'https://\u0430pple.example/l.png' };
+    const prepared = await create.prepareInvocation!({ input }, token);
+    const message = prepared!.confirmationMessages!.message as vscode.MarkdownString;
+    assert.ok(!message.isTrusted && !message.supportHtml && !message.supportThemeIcons);
+    assert.ok(message.value.includes(`\n\n\`\`\`text\n${prompt}\n\`\`\`\n`), 'the whole 4000-character prompt');
+    assert.ok(
+      message.value.endsWith(
+        '\nThe VEO server will download these images; check that you trust each host:\n\n```text\n' +
+          'First frame, host attacker.example:\n  https://attacker.example/?d=SECRET\nLast frame, host xn--pple-43d.example:\n  https://\u0430pple.example/l.png\n```\n',
+      ),
+      message.value,
+    );
+    assert.match(message.value, /^This spends credits of your VEO account: `veo_3_1_fast`, 720p, 16:9, first and last frame\. Prompt:/);
+  });
+
+  it('explains hidden characters in a prompt without a request', async () => {
+    const before = posts().length;
+    const answer = await invoke('veo_createVideo', { prompt: 'a cat that \u200bsings' });
+    assert.match(answer.summary, /^Nothing was sent/);
+    assert.equal((answer.data!.errors as Record<string, string>).prompt, 'The prompt contains an invisible or control character (U+200B at position 12); remove it.');
+    assert.equal(posts().length, before);
   });
 
   it('creates a video through invokeTool (the workbench confirms it itself under extension tests), one request, no second question', async () => {

@@ -135,6 +135,60 @@ describe('checkRequest: the documented rules, both ways', () => {
     assert.equal(ok(form({ prompt: '  two\nlines  ' })).prompt, '  two\nlines  ');
   });
 
+  it('prompt: invisible and control characters refused, saying which and where (typed prompts and tool calls alike)', () => {
+    refused(form({ prompt: 'a cat that \u200bsings' }), ['prompt'], /^The prompt contains an invisible or control character \(U\+200B at position 12\); remove it\.$/);
+    refused(form({ prompt: 'a cat\u{e0041}\u{e0042}' }), ['prompt'], /^The prompt contains 2 invisible or control characters, the first U\+E0041 at position 6; remove them\.$/);
+    const cases: [string, string][] = [
+      ['a\u202eb', 'U+202E'], // bidi override
+      ['a\u2066b\u2069', 'U+2066'], // bidi isolate
+      ['a\u200cb', 'U+200C'], // zero-width non-joiner between Latin letters: shows nothing
+      ['a\u200db', 'U+200D'],
+      ['a\u2060b', 'U+2060'], // word joiner
+      ['a\ufeffb', 'U+FEFF'],
+      ['a\u00adb', 'U+00AD'], // soft hyphen
+      ['a\u034fb', 'U+034F'], // combining grapheme joiner
+      ['a\u3164b', 'U+3164'], // Hangul filler
+      ['a\u{e0001}b', 'U+E0001'], // language tag
+      ['a\u{e007f}', 'U+E007F'], // cancel tag
+      ['\ud83d\ude00\u{e0100}\u{e0101}', 'U+E0100'], // variation selectors 17+ (data smuggled after an emoji)
+      ['\ud83d\ude00\ufe0f\ufe01', 'U+FE01'], // a second variation selector selects nothing
+      ['\ufe0fa', 'U+FE0F'], // nor one with nothing before it
+      ['a\u0007b', 'U+0007'],
+      ['a\u001bb', 'U+001B'],
+      ['a\u0085b', 'U+0085'],
+      ['a\u2028b', 'U+2028'],
+      ['a\ud800b', 'U+D800'], // half of a surrogate pair
+    ];
+    for (const [prompt, code] of cases) refused(form({ prompt }), ['prompt'], new RegExp(`${code.replace('+', '\\+')} at position \\d+`));
+  });
+
+  it('prompt: characters that show are kept (emoji sequences, joining scripts, line breaks and tabs)', () => {
+    for (const prompt of [
+      'line one\nline two\r\nthree\tfour',
+      'a heart \u2764\ufe0f and a keycap 1\ufe0f\u20e3',
+      'a coder \u{1f469}\u{1f3fd}\u200d\u{1f4bb}, a family \u{1f468}\u200d\u{1f469}\u200d\u{1f467}, \u2764\ufe0f\u200d\u{1f525}',
+      '\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645', // Persian, with its zero-width non-joiner
+      '\u0915\u094d\u200d\u0937', // Devanagari half form
+      '一只猫在雪地里 😀 نص عربي עברית',
+    ]) {
+      assert.equal(ok(form({ prompt })).prompt, prompt);
+    }
+  });
+
+  it('image URLs with invisible or control characters are refused, saying which and where', () => {
+    for (const [url, pattern] of [
+      ['https://img.example/a.png\u200b', /^An image URL contains an invisible or control character \(U\+200B at position 26\); paste the link again without it\.$/],
+      ['https://attacker\u00ad.example/a.png', /U\+00AD at position 17/],
+      ['https://img.example/a\u{e0041}\u{e0042}.png', /^An image URL contains 2 invisible or control characters, the first U\+E0041 at position 22; paste the link again without them\.$/],
+      ['https://img.example/a\nb.png', /U\+000A at position 22/],
+      ['https://img.example/\u202egnp.a', /U\+202E/],
+    ] as [string, RegExp][]) {
+      refused(form({ mode: 'frames', firstFrame: url }), ['firstFrame'], pattern);
+      refused(form({ mode: 'frames', firstFrame: IMG(1), lastFrame: url }), ['lastFrame'], pattern);
+      refused(form({ mode: 'reference', referenceImages: [IMG(1), url] }), ['referenceImages'], pattern);
+    }
+  });
+
   it('reports every wrong field at once; anything not an object is an empty form', () => {
     refused({ model: 'nope', resolution: '8K', aspectRatio: '1:1', mode: 'x' }, ['prompt', 'model', 'resolution', 'aspectRatio', 'mode']);
     for (const raw of [null, undefined, 'text', 42, []]) refused(raw, ['prompt', 'model']);
@@ -216,6 +270,8 @@ describe('storedRequest', () => {
     const r = storedRequest(form({ prompt: 'line one\r\nline two\rline three\n\nend\u0007\u202e' }));
     assert.equal(r?.prompt, 'line one\nline two\nline three\n\nend');
     assert.equal(storedRequest(form({ prompt: 'a\tb' }))?.prompt, 'a b');
+    // Tag characters and stray variation selectors go too: the prompt left passes checkRequest.
+    assert.equal(storedRequest(form({ prompt: 'a\u{e0041}\u{e0042}b \ufe0f\u00adc' }))?.prompt, 'ab c');
   });
 
   it('keeps a valid request as it was', () => {
@@ -238,7 +294,7 @@ describe('storedRequest', () => {
   });
 
   it('never returns a request checkRequest refuses (a prompt of invisible characters only)', () => {
-    for (const prompt of ['\u200b', '\u0007\u0007', '\u202e\u200f', '\ufeff\u2060']) {
+    for (const prompt of ['\u200b', '\u0007\u0007', '\u202e\u200f', '\ufeff\u2060', '\u{e0041}\u{e0042}', '\ufe0f', 'a\u{e0041}', 'a \ufe0f\ufe0f']) {
       const r = storedRequest(form({ prompt }));
       assert.ok(r === undefined || checkRequest(r).ok, `storedRequest kept an unusable prompt ${JSON.stringify(r?.prompt)} from ${JSON.stringify(prompt)}`);
     }
@@ -347,6 +403,8 @@ describe('the simulator agrees with checkRequest (real sockets)', () => {
       { model: 'veo_3_1_fast', prompt: 'p', image_urls: ['http://img.example/a.png'] },
       { model: 'veo_3_1_fast', prompt: 'p', first_image: 'http://img.example/a.png' },
       { model: 'veo_3_1_fast', prompt: 'p', first_image: 'https://u:p@img.example/a.png' },
+      { model: 'veo_3_1_fast', prompt: 'p\u200bq\u{e0041}' },
+      { model: 'veo_3_1_fast', prompt: 'p', first_image: 'https://img.example/a.png\u{e0041}' },
     ];
     for (const body of clientOnly) {
       assert.equal(checkRequest(requestFromBody(body)).ok, false, JSON.stringify(body).slice(0, 200));
