@@ -17,8 +17,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { provisionCodeServer, startCodeServer } from '../host/codeServer';
-import { describeHost, selectedHosts, TestHost, tierName } from '../host/hosts';
+import { startCodeServer } from '../host/codeServer';
+import type { TestHost } from '../host/hosts';
+import { tierCli } from '../host/tierCli';
 import { repoRoot } from '../host/paths';
 import { launchChromium } from '../host/workbench';
 import { VeoSimulator } from '../../sim/simulator';
@@ -222,28 +223,7 @@ export async function runPackagedE2e(host: TestHost, vsix: string = currentVsix(
   return total;
 }
 
-async function main(): Promise<number> {
-  let bad = 0;
-  const lines: string[] = [];
-  const vsix = currentVsix();
-  for (const name of selectedHosts()) {
-    const host = provisionCodeServer(name);
-    console.log(`\n=== The installed .vsix in ${describeHost(host)} ===`);
-    const r = await runPackagedE2e(host, vsix);
-    lines.push(`${tierName('e2e-vsix', host)}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
-    if (r.failed > 0 || r.passed === 0) bad++;
-  }
-  console.log('');
-  for (const line of lines) console.log(line);
-  return bad === 0 ? 0 : 1;
-}
-
 if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
+  const vsix = currentVsix();
+  tierCli('e2e-vsix', (host) => `The installed .vsix in ${host}`, (host) => runPackagedE2e(host, vsix));
 }

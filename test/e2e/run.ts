@@ -11,7 +11,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { provisionCodeServer, startCodeServer } from '../host/codeServer';
-import { describeHost, selectedHosts, TestHost, tierName } from '../host/hosts';
+import type { TestHost } from '../host/hosts';
+import { tierCli } from '../host/tierCli';
 import { repoRoot } from '../host/paths';
 import { launchChromium, openWorkbench } from '../host/workbench';
 import { FIXTURE_VIDEO, VeoSimulator } from '../../sim/simulator';
@@ -204,33 +205,4 @@ export async function runE2e(hostOrName: TestHost | string = 'oldest'): Promise<
   }
 }
 
-async function main(): Promise<number> {
-  let bad = 0;
-  const lines: string[] = [];
-  for (const name of selectedHosts()) {
-    try {
-      const host = provisionCodeServer(name);
-      console.log(`\n=== Browser end-to-end in ${describeHost(host)} ===`);
-      const r = await runE2e(host);
-      lines.push(`${tierName('e2e', host)}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
-      if (r.failed > 0 || r.passed === 0) bad++;
-    } catch (e) {
-      console.error(`the e2e suite on the ${name} host could not run:`, e);
-      lines.push(`${tierName('e2e', name)}: could not run`);
-      bad++;
-    }
-  }
-  console.log('');
-  for (const line of lines) console.log(line);
-  return bad === 0 ? 0 : 1;
-}
-
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) tierCli('e2e', (host) => `Browser end-to-end in ${host}`, (host) => runE2e(host));

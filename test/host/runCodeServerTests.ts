@@ -16,7 +16,8 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import type { Page } from 'playwright-core';
 import { provisionCodeServer, startCodeServer } from './codeServer';
-import { describeHost, selectedHosts, TestHost, TESTS_STARTED, tierName } from './hosts';
+import { TestHost, TESTS_STARTED } from './hosts';
+import { tierCli } from './tierCli';
 import { repoRoot } from './paths';
 import { WINDOW_CONTROL_ENV } from '../integration/agent/protocol';
 import { startWindowControl } from './windowControl';
@@ -144,35 +145,4 @@ export async function runIntegrationTests(options: IntegrationRunOptions = {}): 
   return { passed: counts.passed, failed: counts.failed, skipped: counts.pending, exitCode, host };
 }
 
-async function main(): Promise<number> {
-  let bad = 0;
-  const lines: string[] = [];
-  for (const name of selectedHosts()) {
-    let line: string;
-    try {
-      const host = provisionCodeServer(name);
-      console.log(`\n=== Integration tests inside ${describeHost(host)} ===`);
-      const r = await runIntegrationTests({ host });
-      line = `${tierName('integration', host)}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`;
-      if (r.exitCode !== 0 || r.failed > 0 || r.passed === 0) bad++;
-    } catch (e) {
-      console.error(`integration tests on the ${name} host could not run:`, e);
-      line = `${tierName('integration', name)}: could not run`;
-      bad++;
-    }
-    lines.push(line);
-  }
-  console.log('');
-  for (const line of lines) console.log(line);
-  return bad === 0 ? 0 : 1;
-}
-
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) tierCli('integration', (host) => `Integration tests inside ${host}`, (host) => runIntegrationTests({ host }));

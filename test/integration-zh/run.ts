@@ -13,7 +13,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { provisionCodeServer } from '../host/codeServer';
-import { describeHost, selectedHosts, TestHost, tierName } from '../host/hosts';
+import type { TestHost } from '../host/hosts';
+import { tierCli } from '../host/tierCli';
 import { repoRoot } from '../host/paths';
 import { runIntegrationTests } from '../host/runCodeServerTests';
 
@@ -103,27 +104,4 @@ export async function runZhCnTests(hostOrName: TestHost | string = 'oldest'): Pr
   return { passed: result.passed + ui.passed, failed: result.failed + ui.failed, skipped: result.skipped };
 }
 
-async function main(): Promise<number> {
-  const lines: string[] = [];
-  let bad = 0;
-  for (const name of selectedHosts()) {
-    const host = provisionCodeServer(name);
-    console.log(`\n=== zh-cn display language inside ${describeHost(host)} ===`);
-    const r = await runZhCnTests(host);
-    lines.push(`${tierName('integration-zh-cn', host)}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
-    if (r.failed > 0 || r.passed === 0) bad++;
-  }
-  console.log('');
-  for (const line of lines) console.log(line);
-  return bad === 0 ? 0 : 1;
-}
-
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) tierCli('integration-zh-cn', (host) => `zh-cn display language inside ${host}`, (host) => runZhCnTests(host));
