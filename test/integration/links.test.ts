@@ -231,7 +231,10 @@ describe('Task ids in the terminal, in links and in the editor', function () {
   describe('editor', () => {
     async function editorWith(content: string, language = 'plaintext'): Promise<vscode.TextEditor> {
       const document = await vscode.workspace.openTextDocument({ content, language });
-      return vscode.window.showTextDocument(document);
+      const editor = await vscode.window.showTextDocument(document);
+      // The commands read the active editor: on a loaded host it can lag behind showTextDocument.
+      await waitFor('the editor to be the active one', () => vscode.window.activeTextEditor?.document === document);
+      return editor;
     }
 
     it('Track Task IDs in Selection tracks the new ids of the selection only, and says how many', async () => {
