@@ -3,6 +3,7 @@
 // needsCompaction boundary, coalesced polls, parsing in slices (fake clock), compaction errors.
 // Real files in a temporary folder; no timing assertions.
 import * as assert from 'node:assert/strict';
+import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,6 +13,7 @@ import { MIN_COMPACTION_BYTES, SNAPSHOT, TaskJournal } from '../../../src/store/
 
 const roots: string[] = [];
 const journals: TaskJournal[] = [];
+const children: ChildProcess[] = [];
 
 function tempRoot(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'veo-journal-m-'));
@@ -54,6 +56,8 @@ function turnCounter(): { turn: () => number; stop: () => void } {
 
 describe('TaskJournal: behaviour found untested by the mutation run', () => {
   afterEach(() => {
+    // A child still running (its test failed): ended here, or mocha would wait for it.
+    for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill();
     journals.splice(0).forEach((j) => j.dispose());
     for (const r of roots.splice(0)) fs.rmSync(r, { recursive: true, force: true });
   });
@@ -521,5 +525,21 @@ describe('TaskJournal: behaviour found untested by the mutation run', () => {
     const changes = [next(watching), next(interval), next(defaultInterval)];
     await writer.append([{ id: 'a', add: 1 }]);
     assert.deepEqual(await Promise.all(changes), Array(3).fill({ records: [{ id: 'a', add: 1 }] }));
+  });
+  it('a journal that watches the folder does not keep its process alive (the watcher is not persistent)', async () => {
+    const dir = path.join(tempRoot(), 'tasks');
+    const script = [
+      `const { TaskJournal } = require(${JSON.stringify(path.join(__dirname, '..', '..', '..', 'src', 'store', 'taskJournal.js'))});`,
+      `const j = new TaskJournal(${JSON.stringify(dir)}, { pollMs: 1000 });`,
+      `j.load().then((tasks) => console.log('loaded ' + tasks.length));`,
+    ].join('\n');
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    children.push(child);
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    // Never disposed: the process ends on its own once loaded, or this test runs into its timeout.
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.equal(code, 0);
+    assert.equal(out, 'loaded 0\n');
   });
 });
