@@ -51,11 +51,17 @@ export function organiseSteps({ page, wb, screenshots, failedId, otherId, errorW
       run: async () => {
         // Typed key by key, as a person types; a box that lost focus before it had all the text
         // (a late focus move on a loaded machine) is opened again and typed into again.
+        // (The box is told by its title: the previous step's picker may still be closing.)
+        const filterBox = wb.quickInput.locator('.quick-input-title', { hasText: 'Filter VEO tasks' });
         await waitUntil('the filter box to hold what was typed', async () => {
-          if (!(await wb.quickInputBox.isVisible())) await wb.runCommand('VEO: Filter by Text...', 'Filter VEO tasks');
-          await wb.quickInputBox.fill('');
-          await page.keyboard.type(errorWord, { delay: 40 });
-          return (await wb.quickInputBox.inputValue().catch(() => '')) === errorWord && (await wb.quickInputBox.isVisible());
+          try {
+            if (!(await filterBox.isVisible())) await wb.runCommand('VEO: Filter by Text...', 'Filter VEO tasks');
+            await wb.quickInputBox.fill('', { timeout: 3_000 });
+            await page.keyboard.type(errorWord, { delay: 40 });
+            return (await filterBox.isVisible()) && (await wb.quickInputBox.inputValue({ timeout: 3_000 })) === errorWord;
+          } catch {
+            return false;
+          }
         });
         await wb.row(otherId).waitFor({ state: 'detached', timeout: WAIT_MS });
         await wb.row(failedId).waitFor({ timeout: WAIT_MS });
