@@ -1,5 +1,5 @@
 // A task's state in the words of the display language: the tree row and the preview say the same. Pure.
-import { oneLine } from '../util/oneLine';
+import { oneLine } from '../util/safeText';
 import { t } from '../util/l10n';
 import { taskState, TaskState, TrackedTask } from './trackedTask';
 

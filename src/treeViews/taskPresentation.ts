@@ -3,7 +3,7 @@
 import { formatDuration, formatWait } from '../util/formatDuration';
 import { formatDateTime, formatNumber, t } from '../util/l10n';
 import { escapeMarkdown } from '../util/markdown';
-import { oneLine } from '../util/oneLine';
+import { oneLine } from '../util/safeText';
 import { stateText } from '../store/taskStateText';
 import { downloadable, linkExpiresAt, taskDurations, taskLabel, taskState, TrackedTask, videoAvailability } from '../store/trackedTask';
 

@@ -99,3 +99,9 @@ export function cutText(text: string, max: number): string {
 export function cleanText(text: string, max: number): string {
   return cutText(toWellFormed(stripControls(text)), max);
 }
+
+/** `text` with its runs of whitespace as one space, trimmed, and cut to `max` characters with an ellipsis (never half a surrogate pair). */
+export function oneLine(text: string, max: number): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${cutText(one, max - 1)}…` : one;
+}

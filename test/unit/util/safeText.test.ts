@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cleanText, cutText, hasLoneSurrogate, hiddenCharacters, showHidden, stripControls, toWellFormed } from '../../../src/util/safeText';
+import { cleanText, cutText, hasLoneSurrogate, oneLine, hiddenCharacters, showHidden, stripControls, toWellFormed } from '../../../src/util/safeText';
 
 describe('safeText', () => {
   it('stripControls: breaks become spaces, C0/C1/bidi/zero-width go', () => {
@@ -53,5 +53,11 @@ describe('safeText', () => {
     assert.equal(showHidden('a\u200bb\r\nc\u{e0041}', { lineBreaks: true }), 'a[U+200B]b\nc[U+E0041]');
     assert.equal(showHidden('https://x/\u202e\n', { lineBreaks: false }), 'https://x/[U+202E][U+000A]');
     assert.equal(showHidden('\u2764\ufe0f \u{1f469}\u200d\u{1f4bb}', { lineBreaks: true }), '\u2764\ufe0f \u{1f469}\u200d\u{1f4bb}');
+  });
+
+  it('oneLine: whitespace runs as one space, cut with an ellipsis, never half a surrogate pair', () => {
+    assert.equal(oneLine('  a\n\tb  ', 10), 'a b');
+    assert.equal(oneLine('abcdef', 4), 'abc…');
+    assert.equal(oneLine('ab\u{1f600}cd', 4), 'ab…');
   });
 });
