@@ -15,11 +15,12 @@ import Mocha from 'mocha';
 import { runPackagedE2e } from './e2e/packaged';
 import { runE2e } from './e2e/run';
 import { provisionCodeServer } from './host/codeServer';
+import { failureLine, printFailures, TierNotes } from './host/failures';
 import { describeHost, selectedHosts, TestHost, tierName } from './host/hosts';
 import { runIntegrationTests } from './host/runCodeServerTests';
 import { runZhCnTests } from './integration-zh/run';
 
-interface Counts {
+interface Counts extends TierNotes {
   passed: number;
   failed: number;
   skipped: number;
@@ -39,10 +40,12 @@ function runUnitTests(): Promise<Counts> {
       return e.isDirectory() ? walk(p) : e.name.endsWith('.test.js') ? [p] : [];
     });
   for (const file of walk(root).sort()) mocha.addFile(file);
+  const failures: string[] = [];
   return new Promise((resolve) => {
     const runner = mocha.run(() =>
-      resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0, skipped: runner.stats?.pending ?? 0 }),
+      resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0, skipped: runner.stats?.pending ?? 0, failures }),
     );
+    runner.on('fail', (test, err) => failures.push(failureLine(test.fullTitle(), err)));
   });
 }
 
@@ -53,10 +56,10 @@ async function runTier(name: string, title: string, run: () => Promise<Counts>):
   const seconds = () => Math.round((Date.now() - started) / 1000);
   try {
     const r = await run();
-    return { name, passed: r.passed, failed: r.failed, skipped: r.skipped, seconds: seconds() };
+    return { name, passed: r.passed, failed: r.failed, skipped: r.skipped, failures: r.failures, retried: r.retried, seconds: seconds() };
   } catch (e) {
     console.error(`${name} tier could not run:`, e);
-    return { name, passed: 0, failed: 1, skipped: 0, seconds: seconds() };
+    return { name, passed: 0, failed: 1, skipped: 0, failures: [failureLine('could not run', e)], seconds: seconds() };
   }
 }
 
@@ -106,7 +109,8 @@ async function main(): Promise<number> {
   }
   console.log('');
   for (const t of tiers) console.log(`${t.name}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped (${t.seconds} s)`);
-  const sum = (k: keyof Counts) => tiers.reduce((n, t) => n + t[k], 0);
+  for (const t of tiers) printFailures(t.name, t);
+  const sum = (k: 'passed' | 'failed' | 'skipped') => tiers.reduce((n, t) => n + t[k], 0);
   const ranNothing = tiers.filter((t) => t.passed + t.failed === 0);
   if (ranNothing.length) console.error(`ran no tests: ${ranNothing.map((t) => t.name).join(', ')}`);
   console.log(`${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);

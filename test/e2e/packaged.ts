@@ -193,7 +193,7 @@ function zhCnSteps({ page, wb }: Session, sim: VeoSimulator, screenshots: string
 export async function runPackagedE2e(host: TestHost, vsix: string = currentVsix()): Promise<E2eResult> {
   const screenshots = host.name === 'oldest' ? path.join(repoRoot, 'media', 'screenshots') : path.join(RESULTS, `screenshots-${host.vscode}`);
   fs.mkdirSync(screenshots, { recursive: true });
-  const total: E2eResult = { passed: 0, failed: 0, skipped: 0 };
+  const total: E2eResult = { passed: 0, failed: 0, skipped: 0, failures: [] };
   const sessions: { label: string; displayLanguage?: string; settings: Record<string, unknown>; steps: (s: Session, sim: VeoSimulator) => E2eStep[] }[] = [
     { label: 'walkthrough', settings: { 'workbench.startupEditor': 'welcomePage' }, steps: (s, sim) => walkthroughSteps(s, sim, screenshots) },
     { label: 'zh-cn', displayLanguage: 'zh-cn', settings: {}, steps: (s, sim) => zhCnSteps(s, sim, screenshots) },
@@ -214,6 +214,7 @@ export async function runPackagedE2e(host: TestHost, vsix: string = currentVsix(
       total.passed += r.passed;
       total.failed += r.failed;
       total.skipped += r.skipped;
+      total.failures?.push(...(r.failures ?? []).map((f) => `${session.label}: ${f}`));
     } finally {
       await browser.close();
       await server.close();

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { failureLine } from '../host/failures';
 import { repoRoot } from '../host/paths';
 
 export const RESULTS = path.join(repoRoot, 'test-results', 'e2e');
@@ -17,6 +18,8 @@ export interface E2eResult {
   failed: number;
   /** Steps not run because an earlier one failed. */
   skipped: number;
+  /** `step: first line of the error`, for the run's closing summary. */
+  failures?: string[];
 }
 
 export interface StepSession {
@@ -28,7 +31,7 @@ export interface StepSession {
 }
 
 export async function runSteps(steps: readonly E2eStep[], session: StepSession): Promise<E2eResult> {
-  const result: E2eResult = { passed: 0, failed: 0, skipped: 0 };
+  const result: E2eResult = { passed: 0, failed: 0, skipped: 0, failures: [] };
   for (const [i, step] of steps.entries()) {
     if (result.failed > 0) {
       console.log(`  - skipped: ${step.name}`);
@@ -42,6 +45,7 @@ export async function runSteps(steps: readonly E2eStep[], session: StepSession):
       console.log(`  ✔ ${step.name} (${Date.now() - started} ms)`);
     } catch (e) {
       result.failed++;
+      result.failures?.push(failureLine(step.name, e));
       console.log(`  ✖ ${step.name}\n    ${String(e).split('\n').join('\n    ')}`);
       const dir = await saveFailure(session, `${session.label}-${i + 1}`);
       console.log(`    screenshot and workbench logs: ${dir}`);

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { failureLine } from './failures';
 import { TESTS_STARTED } from './hosts';
 
 export async function run(): Promise<void> {
@@ -21,10 +22,20 @@ export async function run(): Promise<void> {
 
   // Every mocha run the suite starts, to read its statistics afterwards.
   const runners: Mocha.Runner[] = [];
+  const failures: string[] = [];
+  // Full title -> the first attempt's error, for tests that failed once; dropped if the test fails again.
+  const retried = new Map<string, string>();
   const mochaRun = Mocha.prototype.run;
   Mocha.prototype.run = function (this: Mocha, ...args: Parameters<Mocha['run']>): Mocha.Runner {
     const runner = mochaRun.apply(this, args);
     runners.push(runner);
+    runner.on('fail', (test: Mocha.Runnable, err: unknown) => {
+      retried.delete(test.fullTitle());
+      failures.push(failureLine(test.fullTitle(), err));
+    });
+    runner.on('retry', (test: Mocha.Runnable, err: unknown) => {
+      if (!retried.has(test.fullTitle())) retried.set(test.fullTitle(), failureLine(test.fullTitle(), err));
+    });
     return runner;
   };
   const suite = process.env.VEO_SUITE_MODULE ?? path.join(__dirname, '..', 'integration', 'index.js');
@@ -33,14 +44,17 @@ export async function run(): Promise<void> {
     await (require(suite) as { run(): Promise<void> }).run();
   } finally {
     Mocha.prototype.run = mochaRun;
-    addPending(runners.reduce((n, r) => n + (r.stats?.pending ?? 0), 0));
+    addToResults(runners.reduce((n, r) => n + (r.stats?.pending ?? 0), 0), failures, [...retried.values()]);
   }
 }
 
-/** Adds `pending` to the suite's results file unless the suite wrote it itself. */
-function addPending(pending: number): void {
+/**
+ * Adds `pending` (unless the suite wrote it itself), the failed tests' titles and those of
+ * tests that passed only when run again (their first error) to the suite's results file.
+ */
+function addToResults(pending: number, failures: string[], retried: string[]): void {
   const file = process.env.VEO_TEST_RESULTS;
   if (!file || !fs.existsSync(file)) return;
   const counts = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  if (counts.pending === undefined) fs.writeFileSync(file, JSON.stringify({ ...counts, pending }));
+  fs.writeFileSync(file, JSON.stringify({ pending, ...counts, failures, retried }));
 }

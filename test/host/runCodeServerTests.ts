@@ -39,6 +39,10 @@ export interface IntegrationResult {
   failed: number;
   /** Pending tests (with forbidPending they also count as failed). */
   skipped: number;
+  /** `full title: first line of the error` of each failed test. */
+  failures: string[];
+  /** The same for each test that passed only when run again (its first error). */
+  retried: string[];
   exitCode: number;
   /** The VS Code it ran in. */
   host: TestHost;
@@ -134,15 +138,19 @@ export async function runIntegrationTests(options: IntegrationRunOptions = {}): 
     await browser.close();
     await server.close();
   }
-  let counts = { passed: 0, failed: 0, pending: 0 };
+  let counts = { passed: 0, failed: 0, pending: 0, failures: [] as string[], retried: [] as string[] };
   try {
     counts = { ...counts, ...JSON.parse(fs.readFileSync(resultsFile, 'utf8')) };
   } catch {
     console.error(`integration suite wrote no results (see ${server.logFile})`);
     counts.failed = Math.max(1, counts.failed);
+    counts.failures.push(`wrote no results (see ${server.logFile})`);
   }
-  if (exitCode !== 0 && counts.failed === 0) counts.failed = 1;
-  return { passed: counts.passed, failed: counts.failed, skipped: counts.pending, exitCode, host };
+  if (exitCode !== 0 && counts.failed === 0) {
+    counts.failed = 1;
+    counts.failures.push(`the run ended with exit code ${exitCode}`);
+  }
+  return { passed: counts.passed, failed: counts.failed, skipped: counts.pending, failures: counts.failures, retried: counts.retried, exitCode, host };
 }
 
 if (require.main === module) tierCli('integration', (host) => `Integration tests inside ${host}`, (host) => runIntegrationTests({ host }));

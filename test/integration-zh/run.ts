@@ -13,6 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { provisionCodeServer } from '../host/codeServer';
+import { failureLine } from '../host/failures';
 import type { TestHost } from '../host/hosts';
 import { tierCli } from '../host/tierCli';
 import { repoRoot } from '../host/paths';
@@ -27,6 +28,8 @@ export interface ZhCnResult {
   passed: number;
   failed: number;
   skipped: number;
+  failures?: string[];
+  retried?: string[];
 }
 
 const zh = JSON.parse(fs.readFileSync(path.join(repoRoot, `package.nls.${LANGUAGE}.json`), 'utf8')) as Record<string, string>;
@@ -75,7 +78,7 @@ function workbenchSteps(page: Page): { name: string; run: () => Promise<void> }[
 export async function runZhCnTests(hostOrName: TestHost | string = 'oldest'): Promise<ZhCnResult> {
   const host = typeof hostOrName === 'object' ? hostOrName : provisionCodeServer(hostOrName);
   const doneFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'veo-zh-')), 'ui-done');
-  const ui = { passed: 0, failed: 0 };
+  const ui = { passed: 0, failed: 0, failures: [] as string[] };
   const result = await runIntegrationTests({
     host,
     displayLanguage: LANGUAGE,
@@ -90,6 +93,7 @@ export async function runZhCnTests(hostOrName: TestHost | string = 'oldest'): Pr
             console.log(`  ✔ (workbench) ${step.name}`);
           } catch (e) {
             ui.failed++;
+            ui.failures.push(failureLine(`(workbench) ${step.name}`, e));
             fs.mkdirSync(RESULTS, { recursive: true });
             const shot = path.join(RESULTS, `${host.vscode}-${ui.passed + ui.failed}.png`);
             await page.screenshot({ path: shot }).catch(() => undefined);
@@ -101,7 +105,7 @@ export async function runZhCnTests(hostOrName: TestHost | string = 'oldest'): Pr
       }
     },
   });
-  return { passed: result.passed + ui.passed, failed: result.failed + ui.failed, skipped: result.skipped };
+  return { passed: result.passed + ui.passed, failed: result.failed + ui.failed, skipped: result.skipped, failures: [...ui.failures, ...result.failures], retried: result.retried };
 }
 
 if (require.main === module) tierCli('integration-zh-cn', (host) => `zh-cn display language inside ${host}`, (host) => runZhCnTests(host));
