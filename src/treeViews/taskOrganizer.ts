@@ -90,7 +90,7 @@ export class TaskOrganizer {
   /** Each task as it was last placed (to tell whether a change moves it): set when sorting, kept by `changed`. */
   private seen = new Map<string, TrackedTask>();
   /** The ids the last text filter let through, in order: a longer text only narrows them. */
-  private narrowed: { sorted: string[]; statuses: string; text: string; ids: string[] } | undefined;
+  private narrowed: { sorted: string[]; statuses: string | undefined; text: string; ids: string[] } | undefined;
   private readonly haystacks = new WeakMap<TrackedTask, string>();
   /** How many full sorts ran (for tests and the bench: filtering must not sort). */
   sorts = 0;
@@ -145,7 +145,8 @@ export class TaskOrganizer {
     const bounds = dayBounds(now);
     const match = this.matcher();
     const buckets = new Map<string, { pinned: string[]; rest: string[] }>();
-    const statuses = (this.options.statuses ?? []).join();
+    // No status filter (undefined) and an empty one ([]: nothing shows) must not look alike.
+    const statuses = this.options.statuses?.join();
     const narrowed = this.narrowed;
     // Typing on: only what the shorter text let through can match (nothing changed meanwhile).
     const candidates = text !== undefined && narrowed?.sorted === sorted && narrowed.statuses === statuses && text.toLowerCase().includes(narrowed.text) ? narrowed.ids : sorted;

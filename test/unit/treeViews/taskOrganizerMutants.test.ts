@@ -93,6 +93,14 @@ describe('TaskOrganizer: narrowing a longer text filter', () => {
     o.setOptions({ groupBy: 'none', sortBy: 'tracked', text: 'a' });
     assert.deepEqual(ids(o), ['a1', 'a2', 'a3'], 'no status filter');
   });
+
+  it('an empty status filter (nothing shows) then none: typing on finds every match again', () => {
+    // Stored or API-made options may hold statuses: []; it must not pass for "no status filter".
+    const { o } = organizer([task('ab1', { status: 'failed' }), task('ab2')], { text: 'a', statuses: [] });
+    assert.deepEqual(ids(o), []);
+    o.setOptions({ groupBy: 'none', sortBy: 'tracked', text: 'ab' });
+    assert.deepEqual(ids(o), ['ab1', 'ab2']);
+  });
 });
 
 describe('TaskOrganizer: the search text', () => {
