@@ -1,0 +1,192 @@
+// Poller edges, with a `query` that answers in memory on a fake clock (as pollerLatency.test.ts):
+// re-tracking, forgetNotFound/untrack/resume of idle or unknown tasks, blockUntil, setIntervalMs
+// with backoffs, suspend and dispose, answers that arrive after untrack or suspend.
+import * as assert from 'node:assert/strict';
+import type { QueryOutcome } from '../../../src/api/queryOutcome';
+import { Poller } from '../../../src/polling/poller';
+import { FakeClock } from '../helpers/fakeClock';
+
+const INTERVAL = 30_000;
+
+const okWith = (id: string, status: string): QueryOutcome => ({
+  kind: 'ok',
+  result: { id, object: 'video', created: 1, model: 'veo', status, video_url: status === 'completed' ? 'https://x/v.mp4' : null, error: null },
+});
+
+describe('Poller: edges (in-memory query, fake clock)', () => {
+  let clock: FakeClock;
+  let poller: Poller | undefined;
+  let starts: Array<{ id: string; at: number }>;
+  let seen: Array<{ id: string; outcome: QueryOutcome | undefined; next: number | undefined; at: number }>;
+  /** Held answers: resolve them by hand (only with `held`). */
+  let pending: Array<{ id: string; resolve: (o: QueryOutcome) => void }>;
+
+  /** A poller whose query answers `answer(id)` at once, or waits for the test when `held`. */
+  const start = (answer: (id: string) => unknown = (id) => okWith(id, 'processing'), held = false, extra: { maxSpacingMs?: number } = {}) => {
+    poller = new Poller({
+      clock,
+      intervalMs: INTERVAL,
+      random: () => 0.5,
+      ...extra,
+      query: (id) => {
+        starts.push({ id, at: clock.now() });
+        if (held) return new Promise((resolve) => pending.push({ id, resolve }));
+        return Promise.resolve(answer(id) as QueryOutcome);
+      },
+      onOutcome: (id, outcome, next) => seen.push({ id, outcome, next, at: clock.now() }),
+    });
+    return poller;
+  };
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const run = (ms: number) => clock.advance(ms, turn);
+  const startsOf = (id: string) => starts.filter((s) => s.id === id).map((s) => s.at - T0);
+  let T0: number;
+
+  beforeEach(() => {
+    clock = new FakeClock();
+    T0 = clock.now();
+    starts = [];
+    seen = [];
+    pending = [];
+  });
+  afterEach(() => poller?.dispose());
+
+  it('trackedIds lists the tracked tasks', () => {
+    const p = start(undefined, true);
+    p.track('a');
+    p.track('b');
+    assert.deepEqual(p.trackedIds(), ['a', 'b']);
+    p.untrack('a');
+    assert.deepEqual(p.trackedIds(), ['b']);
+  });
+
+  it('tracking a task already tracked does not ask it again early', async () => {
+    const p = start();
+    p.track('a');
+    await run(10_000);
+    p.track('a');
+    await run(10_000);
+    assert.deepEqual(startsOf('a'), [0]);
+    await run(10_000);
+    assert.deepEqual(startsOf('a'), [0, INTERVAL]);
+  });
+
+  it('a disposed poller tracks nothing and asks nothing more', async () => {
+    const p = start();
+    p.track('a');
+    await run(1_000);
+    p.dispose();
+    p.track('b');
+    assert.equal(p.has('b'), false);
+    await run(3 * INTERVAL);
+    assert.deepEqual(starts.map((s) => s.id), ['a']);
+    assert.equal(clock.pendingTimers, 0);
+  });
+
+  it('forgetNotFound of a task with no 404s does not ask it early; of an unknown id does nothing', async () => {
+    const p = start();
+    p.track('a');
+    await run(10_000);
+    p.forgetNotFound('a');
+    assert.doesNotThrow(() => p.forgetNotFound('nope'));
+    await run(10_000);
+    assert.deepEqual(startsOf('a'), [0]);
+  });
+
+  it('untrack of an idle task stops it; of an unknown id does nothing', async () => {
+    const p = start();
+    p.track('a');
+    await run(1_000);
+    assert.doesNotThrow(() => p.untrack('nope'));
+    assert.doesNotThrow(() => p.untrack('a'));
+    await run(3 * INTERVAL);
+    assert.deepEqual(startsOf('a'), [0]);
+  });
+
+  it('resume when not suspended does not ask early', async () => {
+    const p = start();
+    p.track('a');
+    await run(10_000);
+    p.resume();
+    await run(10_000);
+    assert.deepEqual(startsOf('a'), [0]);
+  });
+
+  it('blockUntil holds every request until then, and an earlier block does not shorten it', async () => {
+    const p = start();
+    p.blockUntil(T0 + 20_000);
+    p.blockUntil(T0 + 10_000);
+    p.track('a');
+    await run(19_999);
+    assert.deepEqual(startsOf('a'), []);
+    await run(1);
+    assert.deepEqual(startsOf('a'), [20_000]);
+  });
+
+  it('timerArmed while a task waits, not once suspended; suspend leaves no timer', async () => {
+    const p = start();
+    p.track('a');
+    await run(1_000);
+    assert.equal(p.timerArmed, true);
+    p.suspend();
+    assert.equal(p.timerArmed, false);
+    assert.equal(clock.pendingTimers, 0);
+  });
+
+  it('reports a finished task with its outcome and no next poll', async () => {
+    const p = start((id) => okWith(id, 'completed'));
+    p.track('a');
+    await run(1_000);
+    assert.equal(seen.length, 1);
+    assert.equal(seen[0].outcome?.kind, 'ok');
+    assert.equal(seen[0].next, undefined);
+    assert.equal(p.has('a'), false);
+  });
+
+  it('an answer that is no outcome is reported as "the query gave no usable answer"', async () => {
+    const p = start(() => ({ nonsense: true }));
+    p.track('a');
+    await run(1_000);
+    assert.deepEqual(seen[0].outcome, { kind: 'error', message: 'the query gave no usable answer' });
+  });
+
+  it('an answer arriving after untrack or suspend is not reported', async () => {
+    const p = start(undefined, true);
+    p.track('a');
+    p.track('b');
+    await run(1_000);
+    assert.equal(pending.length, 2);
+    p.untrack('a');
+    pending.find((q) => q.id === 'a')!.resolve(okWith('a', 'processing'));
+    await turn();
+    p.suspend();
+    pending.find((q) => q.id === 'b')!.resolve(okWith('b', 'processing'));
+    await turn();
+    await p.settled();
+    assert.deepEqual(seen, []);
+  });
+
+  it('setIntervalMs moves a regular poll but not an error retry', async () => {
+    const p = start((id) => (id === 'e' ? { kind: 'error', message: 'boom' } : okWith(id, 'processing')), false, { maxSpacingMs: 0 });
+    p.track('e');
+    p.track('a');
+    await run(1);
+    const retryAt = seen.find((s) => s.id === 'e')!.next! - T0;
+    assert.ok(retryAt > 0 && retryAt < 2 * INTERVAL, String(retryAt));
+    p.setIntervalMs(2 * INTERVAL);
+    await run(3 * INTERVAL);
+    assert.equal(startsOf('e')[1], retryAt);
+    assert.equal(startsOf('a')[1], 2 * INTERVAL);
+  });
+
+  it('setIntervalMs does not move the retry of a task with 404s', async () => {
+    const p = start(() => ({ kind: 'notFound' }));
+    p.track('n');
+    await run(1);
+    const retryAt = seen[0].next! - T0;
+    assert.ok(retryAt > 0, String(retryAt));
+    p.setIntervalMs(10 * INTERVAL);
+    await run(retryAt);
+    assert.equal(startsOf('n')[1], retryAt);
+  });
+});
