@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import { Agent, Dispatcher } from 'undici';
+import { requestVideo } from '../../../src/download/videoRequest';
+import { scriptedHost, ScriptedHost, videoBytes } from './scriptedHost';
+
+/** An Agent that counts the requests it dispatches. */
+class CountingAgent extends Agent {
+  dispatched = 0;
+  override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    this.dispatched++;
+    return super.dispatch(options, handler);
+  }
+}
+
+describe('requestVideo edges (mutation survivors)', () => {
+  let host: ScriptedHost | undefined;
+  const methods: string[] = [];
+  afterEach(async () => {
+    await host?.close();
+    host = undefined;
+    methods.length = 0;
+  });
+  const video = async () =>
+    scriptedHost([
+      (req, res) => {
+        methods.push(req.method ?? '');
+        res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': 10 });
+        res.end(videoBytes(10));
+      },
+    ]);
+
+  it('refuses a first link with the policy message alone, not as a redirect', async () => {
+    await assert.rejects(requestVideo('ftp://example.com/v.mp4', { timeoutMs: 5_000 }), (e: Error & { reason?: string }) => {
+      assert.equal(e.reason, 'refused');
+      assert.equal(e.message, 'the video link uses ftp; only https is allowed');
+      return true;
+    });
+  });
+
+  it('asks with GET', async () => {
+    host = await video();
+    const res = await requestVideo(host.url, { timeoutMs: 5_000 });
+    await res.body.dump();
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual(methods, ['GET']);
+  });
+
+  it('sends the request through the dispatcher it is given', async () => {
+    host = await video();
+    const agent = new CountingAgent();
+    try {
+      const res = await requestVideo(host.url, { timeoutMs: 5_000, dispatcher: agent });
+      await res.body.dump();
+      assert.equal(agent.dispatched, 1);
+    } finally {
+      await agent.close();
+    }
+  });
+});
