@@ -79,6 +79,12 @@ describe('mp4SoundCodecs: exact bounds', () => {
     assert.equal(mp4SoundCodecs(read, 2 ** 32 + movie.length), undefined);
   });
 
+  it('a 64-bit moov header cut off after 12 bytes: undefined, not an empty moov', () => {
+    const header = Buffer.concat([u32(1), Buffer.from('moov'), u32(0)]);
+    const read: ReadAt = (offset, length) => (offset === 0 ? header : Buffer.alloc(Math.min(length, 64)));
+    assert.equal(mp4SoundCodecs(read, 1000), undefined);
+  });
+
   it('the largest 64-bit size (high word 0x1fffff) is still followed', () => {
     const movie = moov(trak('soun', 'mp4a'));
     const fileSize = Number.MAX_SAFE_INTEGER;
