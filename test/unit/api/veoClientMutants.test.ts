@@ -28,13 +28,17 @@ describe('VeoClient: edges against the simulator', () => {
     assert.equal(client({ baseUrl: 'http://127.0.0.1:9/api//' }).resultPath('t1'), '/api/v1/result/t1');
   });
 
-  it('sends the default User-Agent, or the one given, on queries and creates', async () => {
+  it('sends the default User-Agent, or the one given, and accept: application/json, on queries and creates', async () => {
     const t = sim.addTask({ queuedMs: 1e12 });
     await client().getTask(t.id, sim.apiKey);
     await client({ userAgent: 'custom-agent/1' }).getTask(t.id, sim.apiKey);
     await client({ userAgent: 'custom-agent/2' }).createTask({ model: 'veo_3_1_fast', prompt: 'a cat' }, sim.apiKey);
     const agents = sim.requests.filter((r) => r.server === 'api').map((r) => r.headers['user-agent']);
     assert.deepEqual(agents, [USER_AGENT, 'custom-agent/1', 'custom-agent/2']);
+    assert.deepEqual(
+      sim.requests.filter((r) => r.server === 'api').map((r) => r.headers.accept),
+      ['application/json', 'application/json', 'application/json'],
+    );
   });
 
   it('a 300 or a 500 answer is "HTTP <code>", not a parse of its body', async () => {
