@@ -128,4 +128,12 @@ describe('soundCodecsOfMoov: missing and exact boxes', () => {
     assert.deepEqual(soundCodecsOfMoov(Buffer.concat([fillers(MAX_BOXES - 11), track])), ['mp4a']);
     assert.deepEqual(soundCodecsOfMoov(Buffer.concat([fillers(MAX_BOXES - 10), track])), ['']);
   });
+
+  it('an empty box that ends a list counts against the budget too', () => {
+    // mdia ends with an 8-byte box, scanned twice (for hdlr, for minf): 13 visits in all.
+    const track = box('trak', box('tkhd', Buffer.alloc(84)), box('mdia', box('mdhd', Buffer.alloc(24)), hdlr('soun'), box('minf', box('stbl', stsd('mp4a'))), box('free')));
+    const fillers = (n: number) => Buffer.concat(Array.from({ length: n }, () => box('free')));
+    assert.deepEqual(soundCodecsOfMoov(Buffer.concat([fillers(MAX_BOXES - 13), track])), ['mp4a']);
+    assert.deepEqual(soundCodecsOfMoov(Buffer.concat([fillers(MAX_BOXES - 12), track])), ['']);
+  });
 });
