@@ -143,6 +143,16 @@ describe('Poller: edges (in-memory query, fake clock)', () => {
     assert.equal(p.has('a'), false);
   });
 
+  it('reports an unauthorized answer as such, with no next poll, and suspends', async () => {
+    const p = start(() => ({ kind: 'unauthorized', status: 401 }));
+    p.track('a');
+    await run(1_000);
+    assert.equal(seen.length, 1);
+    assert.deepEqual(seen[0].outcome, { kind: 'unauthorized', status: 401 });
+    assert.equal(seen[0].next, undefined);
+    assert.equal(p.isSuspended, true);
+  });
+
   it('an answer that is no outcome is reported as "the query gave no usable answer"', async () => {
     const p = start(() => ({ nonsense: true }));
     p.track('a');
