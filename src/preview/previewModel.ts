@@ -147,6 +147,11 @@ function noVideoText(task: TrackedTask): string {
       return t('No video yet: the task is queued. This preview updates when it completes.');
     case 'processing':
       return t('No video yet: the task is processing. This preview updates when it completes.');
+    case 'completed':
+      // Completed without a usable link (none sent), and no downloaded copy on disk (any more).
+      return task.localFile !== undefined
+        ? t('The downloaded video is no longer on disk, and the VEO API gave this task no video URL.')
+        : t('The task completed, but the VEO API gave it no video URL.');
     default:
       return t('No video yet: the task is {0}. This preview updates when it completes.', state);
   }

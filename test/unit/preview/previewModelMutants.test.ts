@@ -62,6 +62,14 @@ describe('previewModel: mutant edges', () => {
     assert.equal(m.source, undefined);
     assert.equal(m.blocked?.kind, 'noVideo');
     assert.deepEqual(m.blocked?.actions, []);
+    // Not "No video yet: the task is completed. This preview updates when it completes." (it did).
+    assert.equal(m.blocked?.message, 'The task completed, but the VEO API gave it no video URL.');
+  });
+
+  it('completed without a link, its downloaded copy gone from disk: says both', () => {
+    const m = previewModel('vgen_1', task({ result: result({ status: 'completed', video_url: null }), completedAt: NOW - HOUR, localFile: '/videos/cat.mp4' }), NOW, false);
+    assert.equal(m.source, undefined);
+    assert.equal(m.blocked?.message, 'The downloaded video is no longer on disk, and the VEO API gave this task no video URL.');
   });
 
   it('an unknown state without a status says so with an empty status', () => {
