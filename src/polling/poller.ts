@@ -95,7 +95,7 @@ export class Poller {
     const entry = this.entries.get(id);
     if (!entry) return;
     entry.inFlight?.abort();
-    this.entries.delete(id);
+    this.remove(id);
     this.schedule();
   }
 
@@ -171,8 +171,14 @@ export class Poller {
   /** Most tasks tracked since the poller was last idle: finished tasks leaving must not widen the gap. */
   private peakSize = 0;
 
+  /** Stops following a task; once none is left the poller is idle and the peak starts again. */
+  private remove(id: string): void {
+    this.entries.delete(id);
+    if (this.entries.size === 0) this.peakSize = 0;
+  }
+
   private spacing(): number {
-    this.peakSize = this.entries.size === 0 ? 0 : Math.max(this.peakSize, this.entries.size);
+    this.peakSize = Math.max(this.peakSize, this.entries.size);
     return Math.min(this.maxSpacingMs, this.intervalMs / Math.max(1, 2 * this.peakSize));
   }
 
@@ -274,7 +280,7 @@ export class Poller {
         entry.attempt = 0;
         entry.notFound = undefined;
         if (TERMINAL.has(outcome.result.status)) {
-          this.entries.delete(id);
+          this.remove(id);
           return { outcome, next: undefined };
         }
         entry.dueAt = startedAt + this.intervalMs;
@@ -283,7 +289,7 @@ export class Poller {
         const verdict = afterNotFound(entry.notFound, startedAt);
         const reported: QueryOutcome = { kind: 'notFound', streak: verdict.streak, final: verdict.final };
         if (verdict.final) {
-          this.entries.delete(id);
+          this.remove(id);
           return { outcome: reported, next: undefined };
         }
         entry.notFound = verdict.streak;

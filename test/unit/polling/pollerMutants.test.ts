@@ -199,4 +199,24 @@ describe('Poller: edges (in-memory query, fake clock)', () => {
     await run(retryAt);
     assert.equal(startsOf('n')[1], retryAt);
   });
+
+  it('once every task has finished the poller is idle: later tasks are spaced as by a fresh poller, not by the old peak', async () => {
+    const gapOfTwo = async (p: Poller) => {
+      const from = starts.length;
+      p.track('late-a');
+      p.track('late-b');
+      await run(INTERVAL / 2);
+      const [a, b] = starts.slice(from).map((s) => s.at);
+      return b - a;
+    };
+    const fresh = await gapOfTwo(start((id) => okWith(id, 'processing')));
+    poller!.dispose();
+
+    const p = start((id) => okWith(id, id.startsWith('late-') ? 'processing' : 'completed'));
+    for (let i = 0; i < 150; i++) p.track(`batch-${i}`);
+    await run(INTERVAL);
+    assert.deepEqual(p.trackedIds(), [], 'the batch finished');
+    assert.ok(fresh > 0);
+    assert.equal(await gapOfTwo(p), fresh, 'the 150-task peak was forgotten (it gave 100 ms instead)');
+  });
 });
