@@ -21,7 +21,7 @@ export default {
   checkers: [],
   mutate: [`src/{${PURE_FOLDERS.join(',')}}/**/*.ts`, ...vscodeSideGlobs().map((glob) => `!${glob}`)],
   // Only what the build and the unit tier need goes into the sandbox.
-  ignorePatterns: ['out', 'dist', 'reports', 'bench-results', 'test-results', '.vscode-test', '*.vsix'],
+  ignorePatterns: ['out', 'dist', 'reports', 'bench-results', 'test-results', '.vscode-test', '*.vsix', '.stryker-tmp*'],
   coverageAnalysis: 'perTest',
   // Static mutants (module-level constants) each need a fresh process running the whole suite:
   // a few percent of the mutants, more than half the time. `npx stryker run --ignoreStatic false` runs them.
