@@ -3,22 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { MAX_BOXES, MAX_MOOV_BYTES, MAX_TOP_BOXES, mp4SoundCodecs, ReadAt, soundCodecsOfMoov } from '../../../src/preview/mp4SoundTracks';
 
-const u32 = (n: number) => {
-  const b = Buffer.alloc(4);
-  b.writeUInt32BE(n);
-  return b;
-};
-/** A box: 32-bit size, type, payload. */
-const box = (type: string, ...payload: Buffer[]) => {
-  const body = Buffer.concat(payload);
-  return Buffer.concat([u32(8 + body.length), Buffer.from(type, 'latin1'), body]);
-};
-const hdlr = (handler: string) => box('hdlr', u32(0), u32(0), Buffer.from(handler, 'latin1'), Buffer.alloc(12), Buffer.from('name\0'));
-const stsd = (...formats: string[]) => box('stsd', u32(0), u32(formats.length), ...formats.map((f) => box(f, Buffer.alloc(28))));
-const trak = (handler: string, format?: string) =>
-  box('trak', box('tkhd', Buffer.alloc(84)), box('mdia', box('mdhd', Buffer.alloc(24)), hdlr(handler), box('minf', box('stbl', ...(format ? [stsd(format)] : [])))));
-const ftyp = box('ftyp', Buffer.from('isom'), u32(512), Buffer.from('isomiso2avc1mp41'));
-const moov = (...traks: Buffer[]) => box('moov', box('mvhd', Buffer.alloc(100)), ...traks);
+import { box, ftyp, hdlr, moov, trak, u32 } from './mp4Boxes';
 
 /** Reads `file`, counting the bytes asked for. */
 function reader(file: Buffer): { read: ReadAt; asked: number } {
