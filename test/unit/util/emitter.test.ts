@@ -30,4 +30,21 @@ describe('Emitter', () => {
     emitter.fire('b');
     assert.deepEqual(seen, ['a']);
   });
+
+  it('by default a listener error goes to the console, marked as coming from VEO Tasks', () => {
+    const logged: unknown[][] = [];
+    const error = console.error;
+    console.error = (...args: unknown[]) => logged.push(args);
+    try {
+      const boom = new Error('boom');
+      const fire = new Emitter<void>();
+      fire.event(() => {
+        throw boom;
+      });
+      fire.fire();
+      assert.deepEqual(logged, [['[veo] listener failed:', boom]]);
+    } finally {
+      console.error = error;
+    }
+  });
 });
