@@ -33,6 +33,8 @@ export interface DownloadOptions {
   idleTimeoutMs?: number;
   /** Pause before a resume (default 500 ms, doubled each time). */
   retryDelayMs?: number;
+  /** Waits out that pause, rejecting with the signal's reason when it aborts (default a real timer: `sleep`). Tests pass their own to see the pauses asked for. */
+  pause?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Larger videos are refused, declared or streamed (default 2 GiB). */
   maxBytes?: number;
   /** Links to this machine or a private network are allowed (default true; false unless the API is itself local: see `linkRefusal`). */
@@ -80,13 +82,14 @@ export async function downloadVideo(options: DownloadOptions): Promise<DownloadR
 async function transfer(options: DownloadOptions, partial: PartialFile, abort: DownloadAbort): Promise<{ bytes: number; resumes: number }> {
   const maxAttempts = options.maxAttempts ?? 4;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const pause = options.pause ?? sleep;
   let written = 0;
   let total: number | undefined;
   let validator: string | undefined;
   let lastError: unknown;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     try {
-      if (attempt > 1) await sleep((options.retryDelayMs ?? 500) * 2 ** (attempt - 2), abort.signal);
+      if (attempt > 1) await pause((options.retryDelayMs ?? 500) * 2 ** (attempt - 2), abort.signal);
       const res = await open(options, written, validator, abort.signal);
       const resumed = res.statusCode === 206 && rangeStart(res.headers['content-range']) === written;
       total = res.statusCode === 206 ? rangeTotal(res.headers['content-range']) : contentLength(res.headers);

@@ -2,6 +2,9 @@
 // (real sockets): the survivors of the mutation run on partial answers and resuming.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { downloadVideo } from '../../../src/download/downloadVideo';
 import { dropAfter, ranged, scriptedHost, ScriptedHost, Step, videoBytes } from './scriptedHost';
 import { failure, useSimulator } from './simHarness';
 
@@ -70,5 +73,70 @@ describe('downloadVideo edges (mutation survivors)', () => {
     assert.match(host.requests[1].range ?? '', /^bytes=[1-9]\d*-$/);
     assert.equal(host.requests[1]['if-range'], undefined);
     assert.ok(fs.readFileSync(r.path).equals(body));
+  });
+});
+
+describe('downloadVideo order of checks and retry pauses (mutation survivors)', () => {
+  let host: ScriptedHost | undefined;
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'veo-dl-'));
+  });
+  afterEach(async () => {
+    await host?.close();
+    host = undefined;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  /** A destination whose folder does not exist: creating the partial file there fails. */
+  const nowhere = () => path.join(dir, 'missing', 'out.mp4');
+
+  it('asks for a pause of retryDelayMs before the first resume, doubled before each next one', async () => {
+    const body = videoBytes(20_000);
+    host = await scriptedHost([dropAfter(body, 4_000), dropAfter(body, 8_000), dropAfter(body, 12_000), ranged(body)]);
+    const pauses: number[] = [];
+    const r = await downloadVideo({
+      url: host.url,
+      destination: path.join(dir, 'out.mp4'),
+      retryDelayMs: 100,
+      pause: async (ms, signal) => {
+        assert.equal(signal.aborted, false);
+        pauses.push(ms);
+      },
+    });
+    assert.equal(r.resumes, 3);
+    assert.ok(fs.readFileSync(r.path).equals(body));
+    assert.deepEqual(pauses, [100, 200, 400]);
+    assert.equal(host.requests.length, 4);
+  });
+
+  it('refuses a link the policy refuses before touching the disk (a missing folder is not reported)', async () => {
+    const e = await failure(downloadVideo({ url: 'ftp://127.0.0.1/v.mp4', destination: nowhere() }));
+    assert.equal(e.reason, 'refused');
+    assert.equal(e.message, 'the video link uses ftp; only https is allowed');
+  });
+
+  it('refuses a refused link as refused even when the download is already cancelled', async () => {
+    const e = await failure(downloadVideo({ url: 'ftp://127.0.0.1/v.mp4', destination: path.join(dir, 'out.mp4'), signal: AbortSignal.abort() }));
+    assert.equal(e.reason, 'refused');
+    assert.deepEqual(fs.readdirSync(dir), []);
+  });
+
+  it('says cancelled for a download cancelled before it starts, before creating any file or asking the host', async () => {
+    host = await scriptedHost([ranged(videoBytes(10))]);
+    const e = await failure(downloadVideo({ url: host.url, destination: nowhere(), signal: AbortSignal.abort() }));
+    assert.equal(e.reason, 'cancelled');
+    assert.equal(e.message, 'the download was cancelled');
+    assert.equal(host.requests.length, 0);
+  });
+
+  it('says cancelled, not "the connection kept dropping", when the only try is cancelled while the host is silent', async () => {
+    const controller = new AbortController();
+    // The host never answers; the download is cancelled once the request has arrived.
+    host = await scriptedHost([() => controller.abort()]);
+    const e = await failure(downloadVideo({ url: host.url, destination: path.join(dir, 'out.mp4'), signal: controller.signal, maxAttempts: 1 }));
+    assert.equal(e.reason, 'cancelled');
+    assert.equal(e.message, 'the download was cancelled');
+    assert.equal(host.requests.length, 1);
+    assert.deepEqual(fs.readdirSync(dir), []);
   });
 });
