@@ -57,3 +57,31 @@ describe('requestVideo edges (mutation survivors)', () => {
     }
   });
 });
+
+describe('requestVideo default connection pool (mutation survivors)', () => {
+  let host: ScriptedHost | undefined;
+  afterEach(async () => {
+    await host?.close();
+    host = undefined;
+  });
+
+  it('opens at most 4 connections to one host: a fifth request at once waits for a free one', async () => {
+    const ports: number[] = [];
+    host = await scriptedHost([
+      (req, res) => {
+        ports.push(req.socket.remotePort ?? 0);
+        res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': 10 });
+        res.end(videoBytes(10));
+      },
+    ]);
+    const url = host.url;
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => requestVideo(url, { timeoutMs: 5_000 })));
+    await Promise.all(answers.map((res) => res.body.dump()));
+    assert.deepEqual(
+      answers.map((res) => res.statusCode),
+      [200, 200, 200, 200, 200],
+    );
+    assert.equal(ports.length, 5);
+    assert.equal(new Set(ports).size, 4, `requests came over ${new Set(ports).size} connections`);
+  });
+});
