@@ -17,6 +17,15 @@ describe('mp4SoundCodecs: exact bounds', () => {
     assert.deepEqual(codecs(Buffer.concat([ftyp, box('moov')])), [], 'an empty moov as the last 8 bytes');
   });
 
+  it('a moov whose size is below its own header (2 to 7 bytes): undefined, not an empty moov', () => {
+    for (const size of [2, 7]) {
+      assert.equal(codecs(Buffer.concat([u32(size), Buffer.from('moov'), Buffer.alloc(32)])), undefined, `size ${size}`);
+      assert.equal(codecs(Buffer.concat([ftyp, u32(size), Buffer.from('moov'), Buffer.alloc(32)])), undefined, `size ${size} after ftyp`);
+    }
+    const below64 = Buffer.concat([u32(1), Buffer.from('moov'), u32(0), u32(15), Buffer.alloc(32)]);
+    assert.equal(codecs(below64), undefined, '64-bit size 15, below its 16-byte header');
+  });
+
   it('a file size that is not a whole number: undefined', () => {
     assert.equal(mp4SoundCodecs(readerOf(box('moov')), 8.5), undefined);
   });
