@@ -152,8 +152,6 @@ function noVideoText(task: TrackedTask): string {
       return task.localFile !== undefined
         ? t('The downloaded video is no longer on disk, and the VEO API gave this task no video URL.')
         : t('The task completed, but the VEO API gave it no video URL.');
-    default:
-      return t('No video yet: the task is {0}. This preview updates when it completes.', state);
   }
 }
 
