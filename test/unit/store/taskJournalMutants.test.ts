@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { journalName } from '../../../src/store/journalFormat';
 import type { ElsewhereChange } from '../../../src/store/taskPersistence';
 import { MIN_COMPACTION_BYTES, SNAPSHOT, TaskJournal } from '../../../src/store/taskJournal';
+import { ManualTimers } from '../windows/manualTimers';
 
 const roots: string[] = [];
 const journals: TaskJournal[] = [];
@@ -541,5 +542,125 @@ describe('TaskJournal: behaviour found untested by the mutation run', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     assert.equal(code, 0);
     assert.equal(out, 'loaded 0\n');
+  });
+
+  // The survivors of the store mutation run (issue #11) left after the tests above.
+  it('poll() of a journal never loaded touches nothing: an empty folder stays empty, a missing one is no error', async () => {
+    const root = tempRoot();
+    const empty = path.join(root, 'empty');
+    fs.mkdirSync(empty);
+    await journal(empty).poll();
+    assert.deepEqual(fs.readdirSync(empty), []);
+    await journal(path.join(root, 'missing')).poll();
+    assert.equal(fs.existsSync(path.join(root, 'missing')), false);
+  });
+
+  it('a window loading after the newest journal was deleted by hand appends to that generation, creating it again, not to the older journal', async () => {
+    const dir = path.join(tempRoot(), 'tasks');
+    const j = journal(dir);
+    await j.load();
+    await j.append([{ id: 'a', add: 1 }]);
+    assert.equal(await j.compact(), true); // snapshot generation 2; journal-1 stays, journal-2 is the newest
+    fs.rmSync(path.join(dir, journalName(2)));
+    const k = journal(dir);
+    await k.load();
+    await k.append([{ id: 'b', add: 2 }]);
+    assert.equal(fs.readFileSync(path.join(dir, journalName(2)), 'utf8'), '\n{"id":"b","add":2}\n');
+    assert.equal(fs.readFileSync(path.join(dir, journalName(1)), 'utf8'), '\n{"id":"a","add":1}\n');
+    assert.deepEqual((await journal(dir).load()).map((t) => t.id), ['a', 'b']);
+  });
+
+  it('looks on one interval however often it is loaded; disposed, it stops the interval and the look still pending', async () => {
+    const dir = path.join(tempRoot(), 'tasks');
+    const realSetInterval = globalThis.setInterval;
+    const realClearInterval = globalThis.clearInterval;
+    const intervals: { tick: () => void; ms: number; cleared: boolean }[] = [];
+    const timers = new ManualTimers().install();
+    globalThis.setInterval = ((tick: () => void, ms: number) => {
+      const interval = { tick, ms, cleared: false, unref: () => interval };
+      intervals.push(interval);
+      return interval;
+    }) as unknown as typeof setInterval;
+    globalThis.clearInterval = ((interval: unknown) => {
+      for (const i of intervals) if (i === interval) i.cleared = true;
+    }) as typeof clearInterval;
+    try {
+      const j = journal(dir, { pollMs: 1000 });
+      await j.load();
+      await j.load();
+      assert.deepEqual(
+        intervals.map((i) => i.ms),
+        [1000],
+        'a second load starts no second interval',
+      );
+      intervals[0].tick(); // a second has passed: a look in 20 ms
+      assert.deepEqual(timers.delays, [20]);
+      j.dispose();
+      assert.equal(intervals[0].cleared, true, 'the interval is stopped');
+      assert.deepEqual(timers.delays, [], 'the pending look is cancelled');
+    } finally {
+      timers.uninstall();
+      globalThis.setInterval = realSetInterval;
+      globalThis.clearInterval = realClearInterval;
+    }
+  });
+
+  it('closes its folder watcher when the watch fails, and when disposed', async () => {
+    const dir = path.join(tempRoot(), 'tasks');
+    // The module object itself, so `fs.watch` can be wrapped to keep the watcher the journal makes.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fsModule = require('node:fs') as typeof fs;
+    const realWatch = fsModule.watch;
+    const watchers: fs.FSWatcher[] = [];
+    fsModule.watch = ((...args: Parameters<typeof fs.watch>) => {
+      const w = realWatch(...args);
+      watchers.push(w);
+      return w;
+    }) as typeof fs.watch;
+    const closes: number[] = [];
+    // FSWatcher.close() emits 'close' on the next tick: one turn of the event loop later it has.
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      const failing = journal(dir, { watch: true });
+      await failing.load();
+      const disposed = journal(dir, { watch: true });
+      await disposed.load();
+      assert.equal(watchers.length, 2);
+      watchers.forEach((w, i) => w.on('close', () => closes.push(i)));
+      watchers[0].emit('error', Object.assign(new Error('EPERM: the folder went away'), { code: 'EPERM' }));
+      await turn();
+      assert.deepEqual(closes, [0], 'the failed watcher is closed');
+      disposed.dispose();
+      await turn();
+      assert.deepEqual(closes, [0, 1], 'the disposed journal\'s watcher is closed');
+    } finally {
+      fsModule.watch = realWatch;
+    }
+  });
+
+  it('yields to the event loop between the slices of a chunk, not after its last slice', async () => {
+    const dir = path.join(tempRoot(), 'tasks');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, SNAPSHOT), header(1, 0));
+    let text = '';
+    for (let i = 0; i < 128; i++) text += `{"id":"t${i}","add":${i}}\n`;
+    fs.writeFileSync(path.join(dir, journalName(1)), text);
+    // 1 ms per clock reading, sliceMs 3: slices of 96 lines. The snapshot: 1 slice; the journal: 96 + 32 lines, 2 slices
+    // (the second ends exactly at the last line).
+    let ms = 0;
+    const j = journal(dir, { sliceMs: 3, clock: () => ms++ });
+    const realSetImmediate = globalThis.setImmediate;
+    let yields = 0;
+    globalThis.setImmediate = ((...args: Parameters<typeof setImmediate>) => {
+      yields++;
+      return realSetImmediate(...args);
+    }) as typeof setImmediate;
+    try {
+      assert.equal((await j.load()).length, 128);
+    } finally {
+      globalThis.setImmediate = realSetImmediate;
+    }
+    assert.equal(j.slices, 3);
+    assert.equal(yields, 1, 'one turn of the event loop, between the journal\'s two slices');
   });
 });

@@ -12,6 +12,7 @@ import type { FileHandle } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { journalName } from '../../../src/store/journalFormat';
+import type { ElsewhereChange } from '../../../src/store/taskPersistence';
 import { SNAPSHOT, TaskJournal } from '../../../src/store/taskJournal';
 
 // The module object itself (not an import's read-only view of it), so its functions can be wrapped.
@@ -53,6 +54,12 @@ async function elsewhere<T>(work: () => Promise<T>): Promise<T> {
   } finally {
     passThrough = false;
   }
+}
+
+function events(j: TaskJournal): ElsewhereChange[] {
+  const seen: ElsewhereChange[] = [];
+  j.onDidChangeElsewhere((c) => seen.push(c));
+  return seen;
 }
 
 const ids = async (dir: string) =>
@@ -333,6 +340,225 @@ describe('TaskJournal at the instants other windows and the disk can hit it', ()
         throw failure('EEXIST'); // as if another window had linked the same snapshot first
       }) as typeof fsp.link;
       assert.deepEqual(await journal(dir2).load(), []);
+    });
+  });
+
+  // The survivors of the store mutation run (issue #11) that an instant like the ones above can kill.
+  describe('more instants', () => {
+    it('a writer whose journal two compactions deleted between its check and its open writes to the newest one and does not create the old one again: a window still following it would miss what was appended there', async () => {
+      const dir = tempDir();
+      const writer = journal(dir);
+      const other = journal(dir);
+      const follower = journal(dir);
+      const compactor = journal(dir);
+      for (const j of [writer, other, follower, compactor]) await j.load();
+      const seen = events(follower);
+      await other.append([{ id: 'a', add: 1 }]); // in journal-1; the follower has not looked yet
+      let raced = 0;
+      onOpen = async (file, flags, open) => {
+        if (isAppend(flags) && path.basename(file) === journalName(1) && raced++ === 0) {
+          await elsewhere(async () => {
+            assert.equal(await compactor.compact(), true);
+            assert.equal(await compactor.compact(), true);
+          });
+        }
+        return open(); // journal-1 is gone: ENOENT
+      };
+      await writer.append([{ id: 'b', add: 2 }]);
+      assert.equal(raced, 1);
+      onOpen = undefined;
+      assert.deepEqual(fs.readdirSync(dir).sort(), ['journal-2.jsonl', 'journal-3.jsonl', 'snapshot.jsonl'], 'journal-1 not created again');
+      await follower.poll();
+      assert.deepEqual(seen, [{ tasks: [{ id: 'a', addedAt: 1 }, { id: 'b', addedAt: 2 }] }], 'the follower noticed journal-1 was gone and read everything again');
+    });
+
+    it('a compaction keeps its place in the journal it created when a look during the compaction read that journal already: no record twice', async () => {
+      const dir = tempDir();
+      const j = journal(dir);
+      const writer = journal(dir);
+      await j.load();
+      await writer.load();
+      const seen = events(j);
+      let raced = 0;
+      onOpen = async (file, flags, open) => {
+        const handle = await open();
+        if (isExclusive(flags) && path.basename(file) === journalName(2) && raced++ === 0) {
+          // Another window writes to the new journal at once, and the watch makes this window look.
+          await elsewhere(async () => {
+            await writer.append([{ id: 'b', add: 2 }]);
+            await j.poll();
+          });
+          assert.deepEqual(seen, [{ records: [{ id: 'b', add: 2 }] }]);
+        }
+        return handle;
+      };
+      assert.equal(await j.compact(), true);
+      assert.equal(raced, 1);
+      onOpen = undefined;
+      await j.poll();
+      assert.deepEqual(seen, [{ records: [{ id: 'b', add: 2 }] }], 'b once');
+      await writer.append([{ id: 'c', add: 3 }]);
+      await j.poll();
+      assert.deepEqual(seen.slice(1), [{ records: [{ id: 'c', add: 3 }] }]);
+    });
+
+    it('a compaction folds only the journals before the one it created: what is appended to that one meanwhile is read from it, once', async () => {
+      const dir = tempDir();
+      const j = journal(dir);
+      const writer = journal(dir);
+      await j.load();
+      await writer.load();
+      let raced = 0;
+      onOpen = async (file, flags, open) => {
+        const handle = await open();
+        if (isExclusive(flags) && path.basename(file) === journalName(2) && raced++ === 0) {
+          // A label set on a task this window does not know yet (ignored), then the task's add.
+          await elsewhere(() => writer.append([{ id: 'a', set: { label: 'stale' } }, { id: 'a', add: 5 }]));
+        }
+        return handle;
+      };
+      assert.equal(await j.compact(), true);
+      assert.equal(raced, 1);
+      onOpen = undefined;
+      assert.equal(fs.readFileSync(path.join(dir, SNAPSHOT), 'utf8'), '{"v":2,"gen":2,"folded":{"file":"journal-1.jsonl","offset":0}}\n', 'journal-2 is not folded');
+      // Read once, in order: the label came before the task existed and stays ignored.
+      assert.deepEqual(await journal(dir).load(), [{ id: 'a', addedAt: 5 }]);
+    });
+
+    it('refuses a second compact() asked for while the first writes its snapshot', async () => {
+      const dir = tempDir();
+      const j = journal(dir);
+      await j.load();
+      await j.append([{ id: 'a', add: 1 }]);
+      let second: Promise<boolean> | undefined;
+      onOpen = async (file, _flags, open) => {
+        if (file.endsWith('.tmp')) second ??= j.compact();
+        return open();
+      };
+      assert.equal(await j.compact(), true);
+      assert.ok(second);
+      assert.equal(await second, false);
+      onOpen = undefined;
+      assert.deepEqual(fs.readdirSync(dir).sort(), ['journal-1.jsonl', 'journal-2.jsonl', 'snapshot.jsonl'], 'one compaction: no journal-3');
+    });
+
+    it('makes the folder durable (fsync) after publishing a snapshot, the first one and a compacted one, and closes it', async () => {
+      const dir = tempDir();
+      const calls: string[] = [];
+      onOpen = async (file, _flags, open) => {
+        const handle = await open();
+        if (path.resolve(file) === path.resolve(dir)) {
+          const sync = handle.sync.bind(handle);
+          const close = handle.close.bind(handle);
+          Object.assign(handle, {
+            sync: () => (calls.push('sync'), sync()),
+            close: () => (calls.push('close'), close()),
+          });
+        }
+        return handle;
+      };
+      const j = journal(dir);
+      await j.load();
+      assert.deepEqual(calls, ['sync', 'close'], 'after linking the first snapshot');
+      await j.append([{ id: 'a', add: 1 }]);
+      assert.equal(await j.compact(), true);
+      assert.deepEqual(calls, ['sync', 'close', 'sync', 'close'], 'after renaming the compacted one');
+    });
+
+    it('reading the snapshot header again after a journal vanished: a header it cannot read counts as no compaction, and the journal is skipped', async () => {
+      const dir = tempDir();
+      const w = journal(dir);
+      await w.load();
+      await w.append([{ id: 'a', add: 1 }]);
+      let vanished = 0;
+      onOpen = async (file, flags, open) => {
+        if (isRead(flags) && path.basename(file) === journalName(1)) {
+          vanished++;
+          fs.writeFileSync(path.join(dir, SNAPSHOT), 'not a header\n'); // someone overwrites the snapshot...
+          throw failure('ENOENT'); // ...and the journal is gone
+        }
+        return open();
+      };
+      assert.deepEqual(await journal(dir).load(), []);
+      assert.equal(vanished, 1, 'no start over');
+    });
+
+    it('writes a snapshot in chunks of 64 Ki characters, yielding once a slice is spent (every 4 tasks with sliceMs 3 and a clock moving 1 ms per reading)', async () => {
+      const dir = tempDir();
+      const headerLength = `${JSON.stringify({ v: 2, gen: 2, folded: { file: journalName(1), offset: 0 } })}\n`.length;
+      const task = (i: number, lineLength: number) => {
+        const t = { id: `t${String(i).padStart(4, '0')}`, addedAt: 1000 + i, localFile: '/v/' };
+        t.localFile += 'y'.repeat(lineLength - JSON.stringify(t).length - 1);
+        return t;
+      };
+      // Task lines of 256 characters; the first one brings the header and itself to a multiple of 256.
+      const firstLength = 256 + ((65536 - headerLength) % 256);
+      const tasks = [task(0, firstLength), ...Array.from({ length: 699 }, (_, i) => task(i + 1, 256))];
+      const writes: number[] = [];
+      let writing = false;
+      let ms = 0;
+      const j = new TaskJournal(dir, { watch: false, pollMs: 0, sliceMs: 3, initialTasks: () => tasks, clock: () => (writing ? ms++ : 0) });
+      journals.push(j);
+      assert.equal((await j.load()).length, 700);
+      onOpen = async (file, _flags, open) => {
+        const handle = await open();
+        if (file.endsWith('.tmp')) {
+          writing = true;
+          const write = handle.write.bind(handle) as (chunk: string) => Promise<{ bytesWritten: number }>;
+          const close = handle.close.bind(handle);
+          Object.assign(handle, {
+            write: (chunk: string) => (writes.push(chunk.length), write(chunk)),
+            close: () => ((writing = false), close()),
+          });
+        }
+        return handle;
+      };
+      assert.equal(await j.compact(), true);
+      onOpen = undefined;
+      const lines = fs.readFileSync(path.join(dir, SNAPSHOT), 'utf8').split('\n');
+      assert.equal(lines.pop(), '');
+      assert.deepEqual(
+        lines.map((l) => l.length + 1),
+        [headerLength, firstLength, ...Array(699).fill(256)],
+        'the header and each task once, at the lengths planned',
+      );
+      const total = headerLength + firstLength + 699 * 256;
+      assert.deepEqual(writes, [65536, 65536, total - 131072], 'written whenever 64 Ki characters are together, the rest at the end');
+      // Clock readings while writing: one to start, one after each of the 700 tasks, one after each yield.
+      assert.equal(ms - 1 - 700, 175, 'a yield after every 4th task');
+    });
+
+    it('reads a journal up to the size it found: bytes appended meanwhile come with the next look', async () => {
+      const dir = tempDir();
+      const w = journal(dir);
+      const reader = journal(dir);
+      await w.load();
+      await reader.load();
+      const seen = events(reader);
+      await w.append([{ id: 'a', add: 1 }]);
+      await reader.poll(); // the reader's place in journal-1 is no longer 0
+      await w.append([{ id: 'b', add: 2 }]);
+      let grown = 0;
+      onOpen = async (file, flags, open) => {
+        const handle = await open();
+        if (isRead(flags) && path.basename(file) === journalName(1) && grown === 0) {
+          const stat = handle.stat.bind(handle);
+          Object.assign(handle, {
+            stat: async () => {
+              const s = await stat();
+              grown++;
+              await elsewhere(() => w.append([{ id: 'c', add: 3 }])); // right after the reader looked at the size
+              return s;
+            },
+          });
+        }
+        return handle;
+      };
+      await reader.poll();
+      assert.equal(grown, 1);
+      onOpen = undefined;
+      await reader.poll();
+      assert.deepEqual(seen, [{ records: [{ id: 'a', add: 1 }] }, { records: [{ id: 'b', add: 2 }] }, { records: [{ id: 'c', add: 3 }] }]);
     });
   });
 });
