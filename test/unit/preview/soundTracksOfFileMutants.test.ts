@@ -1,8 +1,9 @@
 // soundTracksOfFile on the edges its other tests leave open (issue #11, mutation testing): a
 // read stops at the moov's own end even when more of the file follows, the remembered answers
-// are the last 64 files (the oldest forgotten first), and no file is left open, whichever way
-// the function returns.
+// are the last 64 files (the oldest forgotten first; a FIFO or device takes no place), and no
+// file is left open, whichever way the function returns.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -61,6 +62,35 @@ describe('soundTracksOfFile: mutant edges', () => {
     assert.deepEqual(soundTracksOfFile(file), ['mp4a'], 'one of the last 64 files: the remembered answer');
     readOthers(1);
     assert.deepEqual(soundTracksOfFile(file), [], 'the 65th file pushed it out: read again');
+  });
+
+  it('a FIFO or a device put in the video\'s place takes no remembered place from a real file', () => {
+    if (process.platform === 'win32') return; // neither a FIFO nor /dev/null there
+    let n = 0;
+    const readOthers = (count: number) => {
+      for (let i = 0; i < count; i++) {
+        const other = path.join(dir, `spare-${n++}.mp4`);
+        fs.writeFileSync(other, `not a video ${n}`);
+        assert.equal(soundTracksOfFile(other), undefined);
+      }
+    };
+    readOthers(64);
+    const file = path.join(dir, 'kept.mp4');
+    fs.copyFileSync(FIXTURE_VIDEO, file);
+    fs.utimesSync(file, 1_000_000_000, 1_000_000_000);
+    assert.deepEqual(soundTracksOfFile(file), ['mp4a']);
+    const bytes = fs.readFileSync(file);
+    bytes.write('vide', bytes.indexOf('soun', 0, 'latin1'), 'latin1');
+    fs.writeFileSync(file, bytes);
+    fs.utimesSync(file, 1_000_000_000, 1_000_000_000);
+    readOthers(63); // the file is now the oldest of the 64 remembered
+    const fifo = path.join(dir, 'in-place.mp4');
+    execFileSync('mkfifo', [fifo]);
+    assert.equal(soundTracksOfFile(fifo), undefined);
+    assert.equal(soundTracksOfFile('/dev/null'), undefined);
+    assert.deepEqual(soundTracksOfFile(file), ['mp4a'], 'still remembered');
+    readOthers(1); // the positive control: a real file does push it out
+    assert.deepEqual(soundTracksOfFile(file), []);
   });
 
   it('closes the file it opened: after a read, a remembered answer, a file that is no MP4, a folder', () => {
