@@ -1,5 +1,6 @@
 // HTTP client for the VEO query endpoint. One keep-alive undici Pool bound to the API's
 // origin: the key can only ever travel to that origin.
+import type { LookupFunction } from 'node:net';
 import { Pool } from 'undici';
 import { CREATE_PATH, CreateOutcome, parseCreateAnswer } from './createAnswer';
 import { isLoopbackHost } from '../util/loopback';
@@ -15,6 +16,13 @@ export interface VeoClientOptions {
   baseUrl: string;
   /** Whole-request timeout. */
   timeoutMs?: number;
+  /** Whole-request timeout of a create (default `CREATE_TIMEOUT_MS`). */
+  createTimeoutMs?: number;
+  /**
+   * How connections are opened: undici's connect `timeout` (default 10 s) and a `lookup` in
+   * place of DNS. Tests set them to reach a failed look-up and a connect that never completes.
+   */
+  connect?: { timeout?: number; lookup?: LookupFunction };
   /** Larger bodies are refused. */
   maxBodyBytes?: number;
   /** Size of the connection pool (and so the most requests in flight). */
@@ -31,6 +39,7 @@ export class VeoClient {
   private readonly pool: Pool;
   private readonly basePath: string;
   private readonly timeoutMs: number;
+  private readonly createTimeoutMs: number;
   private readonly maxBodyBytes: number;
   private readonly userAgent: string;
   /** The API is on this machine (the simulator): its video links may be too. */
@@ -40,6 +49,7 @@ export class VeoClient {
     const url = new URL(options.baseUrl);
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.createTimeoutMs = options.createTimeoutMs ?? CREATE_TIMEOUT_MS;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.userAgent = options.userAgent ?? USER_AGENT;
     this.allowLocalLinks = isLoopbackHost(url.hostname);
@@ -48,6 +58,7 @@ export class VeoClient {
       keepAliveTimeout: 60_000,
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
+      connect: options.connect,
     });
   }
 
@@ -90,7 +101,7 @@ export class VeoClient {
    * task. A timeout or a broken answer says the task may exist anyway.
    */
   async createTask(body: Record<string, unknown>, apiKey: string, signal?: AbortSignal): Promise<CreateOutcome> {
-    const timeout = AbortSignal.timeout(CREATE_TIMEOUT_MS);
+    const timeout = AbortSignal.timeout(this.createTimeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let sent = false;
     try {
@@ -100,14 +111,14 @@ export class VeoClient {
         headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', accept: 'application/json', 'user-agent': this.userAgent },
         body: JSON.stringify(body),
         signal: combined,
-        headersTimeout: CREATE_TIMEOUT_MS,
-        bodyTimeout: CREATE_TIMEOUT_MS,
+        headersTimeout: this.createTimeoutMs,
+        bodyTimeout: this.createTimeoutMs,
       });
       sent = true;
       const text = await readCapped(res.body, this.maxBodyBytes);
       return parseCreateAnswer(res.statusCode, text, firstHeader(res.headers['retry-after']), Date.now());
     } catch (e) {
-      if (timeout.aborted) return { kind: 'error', message: t('no answer within {0} s', CREATE_TIMEOUT_MS / 1000), unsure: true };
+      if (timeout.aborted) return { kind: 'error', message: t('no answer within {0} s', this.createTimeoutMs / 1000), unsure: true };
       return { kind: 'error', message: describeNetworkError(e), unsure: sent || !isConnectError(e) };
     }
   }
