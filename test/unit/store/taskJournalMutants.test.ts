@@ -529,19 +529,28 @@ describe('TaskJournal: behaviour found untested by the mutation run', () => {
   });
   it('a journal that watches the folder does not keep its process alive (the watcher is not persistent)', async () => {
     const dir = path.join(tempRoot(), 'tasks');
+    // A watching journal here as well: it sees the child's record (the child did load and write), and it runs
+    // the watch code in this process, so Stryker counts this test among those covering the watch's mutants.
+    const here = journal(dir, { watch: true });
+    await here.load();
+    const seen = new Promise<ElsewhereChange>((resolve) => here.onDidChangeElsewhere(resolve));
     const script = [
       `const { TaskJournal } = require(${JSON.stringify(path.join(__dirname, '..', '..', '..', 'src', 'store', 'taskJournal.js'))});`,
       `const j = new TaskJournal(${JSON.stringify(dir)}, { pollMs: 1000 });`,
-      `j.load().then((tasks) => console.log('loaded ' + tasks.length));`,
+      `j.load().then(() => j.append([{ id: 'c', add: 1 }])).then(() => console.log('appended'));`,
     ].join('\n');
-    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // Under Stryker the child runs the mutant this process runs: its instrumented code reads this variable.
+    const active = (globalThis as { __stryker__?: { activeMutant?: string } }).__stryker__?.activeMutant;
+    const env = active === undefined ? process.env : { ...process.env, __STRYKER_ACTIVE_MUTANT__: String(active) };
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'], env });
     children.push(child);
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    // Never disposed: the process ends on its own once loaded, or this test runs into its timeout.
+    // Never disposed: the process ends on its own once it wrote, or this test runs into its timeout.
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     assert.equal(code, 0);
-    assert.equal(out, 'loaded 0\n');
+    assert.equal(out, 'appended\n');
+    assert.deepEqual(await seen, { records: [{ id: 'c', add: 1 }] });
   });
 
   // The survivors of the store mutation run (issue #11) left after the tests above.

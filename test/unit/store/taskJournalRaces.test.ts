@@ -483,7 +483,7 @@ describe('TaskJournal at the instants other windows and the disk can hit it', ()
       assert.equal(vanished, 1, 'no start over');
     });
 
-    it('writes a snapshot in chunks of 64 Ki characters, yielding once a slice is spent (every 4 tasks with sliceMs 3 and a clock moving 1 ms per reading)', async () => {
+    it('writes a snapshot in chunks of 64 Ki characters, no empty write after a full last one, yielding once a slice is spent (every 4 tasks with sliceMs 3 and a clock moving 1 ms per reading)', async () => {
       const dir = tempDir();
       const headerLength = `${JSON.stringify({ v: 2, gen: 2, folded: { file: journalName(1), offset: 0 } })}\n`.length;
       const task = (i: number, lineLength: number) => {
@@ -491,15 +491,16 @@ describe('TaskJournal at the instants other windows and the disk can hit it', ()
         t.localFile += 'y'.repeat(lineLength - JSON.stringify(t).length - 1);
         return t;
       };
-      // Task lines of 256 characters; the first one brings the header and itself to a multiple of 256.
+      // Task lines of 256 characters; the first one brings the header and itself to a multiple of 256, and
+      // 766 more fill three chunks exactly.
       const firstLength = 256 + ((65536 - headerLength) % 256);
-      const tasks = [task(0, firstLength), ...Array.from({ length: 699 }, (_, i) => task(i + 1, 256))];
+      const tasks = [task(0, firstLength), ...Array.from({ length: 766 }, (_, i) => task(i + 1, 256))];
       const writes: number[] = [];
       let writing = false;
       let ms = 0;
       const j = new TaskJournal(dir, { watch: false, pollMs: 0, sliceMs: 3, initialTasks: () => tasks, clock: () => (writing ? ms++ : 0) });
       journals.push(j);
-      assert.equal((await j.load()).length, 700);
+      assert.equal((await j.load()).length, 767);
       onOpen = async (file, _flags, open) => {
         const handle = await open();
         if (file.endsWith('.tmp')) {
@@ -519,13 +520,13 @@ describe('TaskJournal at the instants other windows and the disk can hit it', ()
       assert.equal(lines.pop(), '');
       assert.deepEqual(
         lines.map((l) => l.length + 1),
-        [headerLength, firstLength, ...Array(699).fill(256)],
+        [headerLength, firstLength, ...Array(766).fill(256)],
         'the header and each task once, at the lengths planned',
       );
-      const total = headerLength + firstLength + 699 * 256;
-      assert.deepEqual(writes, [65536, 65536, total - 131072], 'written whenever 64 Ki characters are together, the rest at the end');
-      // Clock readings while writing: one to start, one after each of the 700 tasks, one after each yield.
-      assert.equal(ms - 1 - 700, 175, 'a yield after every 4th task');
+      assert.equal(headerLength + firstLength + 766 * 256, 3 * 65536);
+      assert.deepEqual(writes, [65536, 65536, 65536], 'written whenever 64 Ki characters are together; nothing is left for the end');
+      // Clock readings while writing: one to start, one after each of the 767 tasks, one after each yield.
+      assert.equal(ms - 1 - 767, 191, 'a yield after every 4th task');
     });
 
     it('reads a journal up to the size it found: bytes appended meanwhile come with the next look', async () => {
