@@ -29,6 +29,11 @@ describe('logLine', () => {
     assert.equal(logLine(`${'a'.repeat(20)} secret-key-1234`, ['secret-key-1234'], 30), `${'a'.repeat(20)} [redacte…`);
   });
 
+  it('keeps a line of exactly the maximum length whole; one unit more is cut', () => {
+    assert.equal(logLine('abcde', [], 5), 'abcde');
+    assert.equal(logLine('abcdef', [], 5), 'abcd…');
+  });
+
   it('leaves an ordinary line alone', () => {
     assert.equal(logLine('vgen_1: queued -> processing'), 'vgen_1: queued -> processing');
   });
