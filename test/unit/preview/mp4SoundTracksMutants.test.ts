@@ -26,6 +26,21 @@ describe('mp4SoundCodecs: exact bounds', () => {
     assert.equal(codecs(below64), undefined, '64-bit size 15, below its 16-byte header');
   });
 
+  it('asks for nothing at the end of the file: a file without a moov is read one header at a time', () => {
+    const asked: number[] = [];
+    const recording = (file: Buffer): ReadAt => (offset, length) => {
+      asked.push(offset);
+      return file.subarray(offset, offset + length);
+    };
+    const noMoov = Buffer.concat([ftyp, box('free', Buffer.alloc(8))]);
+    assert.equal(mp4SoundCodecs(recording(noMoov), noMoov.length), undefined);
+    assert.deepEqual(asked, [0, ftyp.length]);
+    asked.length = 0;
+    const tail = Buffer.concat([noMoov, Buffer.alloc(7)]); // 7 bytes left: too few for a header
+    assert.equal(mp4SoundCodecs(recording(tail), tail.length), undefined);
+    assert.deepEqual(asked, [0, ftyp.length]);
+  });
+
   it('a file size that is not a whole number: undefined', () => {
     assert.equal(mp4SoundCodecs(readerOf(box('moov')), 8.5), undefined);
   });
