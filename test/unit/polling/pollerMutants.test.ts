@@ -22,7 +22,7 @@ describe('Poller: edges (in-memory query, fake clock)', () => {
   let pending: Array<{ id: string; resolve: (o: QueryOutcome) => void }>;
 
   /** A poller whose query answers `answer(id)` at once, or waits for the test when `held`. */
-  const start = (answer: (id: string) => unknown = (id) => okWith(id, 'processing'), held = false, extra: { maxSpacingMs?: number } = {}) => {
+  const start = (answer: (id: string) => unknown = (id) => okWith(id, 'processing'), held = false, extra: { maxSpacingMs?: number; concurrency?: number; intervalMs?: number } = {}) => {
     poller = new Poller({
       clock,
       intervalMs: INTERVAL,
@@ -174,6 +174,41 @@ describe('Poller: edges (in-memory query, fake clock)', () => {
     await turn();
     await p.settled();
     assert.deepEqual(seen, []);
+  });
+
+  // One request at a time; 'b' is tracked before 'a', so of two tasks due at the same instant
+  // 'b' goes first. 'a' is in flight when suspend() cancels it, and its answer comes only after
+  // the resume: pollNow() and forgetNotFound() must leave the due time of a task in flight
+  // alone, so 'a' (due since before its cancelled request) is asked next, before 'b'.
+  const nextAfterCancelledInFlight = async (whileInFlight: (p: Poller) => void, aFirst404: boolean) => {
+    const p = start(undefined, true, { concurrency: 1, intervalMs: 10 * 60_000 });
+    p.track('b');
+    p.track('a');
+    await run(1);
+    pending.shift()!.resolve(okWith('b', 'processing'));
+    await run(1_000);
+    if (aFirst404) {
+      pending.shift()!.resolve({ kind: 'notFound' });
+      await run(2 * 60_000);
+    }
+    assert.deepEqual(pending.map((q) => q.id), ['a'], 'a request of a is out, b waits');
+    const asked = starts.length;
+    p.suspend();
+    p.resume();
+    whileInFlight(p);
+    await run(1_000);
+    assert.equal(starts.length, asked, 'nothing starts while a is in flight');
+    pending.shift()!.resolve(okWith('a', 'processing'));
+    await run(1_000);
+    return starts.slice(asked).map((s) => s.id);
+  };
+
+  it('after a resume, a task whose cancelled request was still out is asked next (pollNow leaves its due time)', async () => {
+    assert.deepEqual(await nextAfterCancelledInFlight(() => undefined, false), ['a']);
+  });
+
+  it('forgetNotFound of a task in flight leaves its due time: it is still asked next', async () => {
+    assert.deepEqual(await nextAfterCancelledInFlight((p) => p.forgetNotFound('a'), true), ['a']);
   });
 
   it('setIntervalMs moves a regular poll but not an error retry', async () => {
