@@ -1,9 +1,9 @@
 // The persisted shape of the tracked tasks, versioned so later versions can read it. Pure.
 //
-// Version 1: `{ version: 1, rev?: string, tasks: TrackedTask[] }` (`rev` is new for every
-// write, so a window can tell that another one wrote). Rules for later versions: keep
-// `version` and `tasks[].id`; add fields, never change the meaning of existing ones.
-// This reader accepts any version and keeps every task whose `id` it can read.
+// Version 1: `{ version: 1, rev?: string, tasks: TrackedTask[] }` in `globalState`, now only
+// read (`deserializeTasks`) to migrate it to the journal (version 2, `journalFormat.ts`).
+// Rules for later versions: keep `version` and `tasks[].id`; add fields, never change the
+// meaning of existing ones. This reader accepts any version and keeps every task whose `id` it can read.
 import * as path from 'node:path';
 import type { NotFoundStreak } from '../api/queryOutcome';
 import { cleanError, cleanModel, cleanObject, cleanStatus, saneCreated, saneDuration, saneTimeMs, videoUrlProblem } from '../api/resultFields';
@@ -14,25 +14,8 @@ import { cleanText } from '../util/safeText';
 import { MAX_LABEL_LENGTH, TaskProblem, TrackedTask } from './trackedTask';
 
 export const STORE_KEY = 'veo.trackedTasks';
-export const STORE_VERSION = 1;
 /** Longest `localFile` kept. */
 export const MAX_PATH_LENGTH = 4096;
-
-export interface StoredTasksV1 {
-  version: number;
-  rev?: string;
-  tasks: TrackedTask[];
-}
-
-export function serializeTasks(tasks: Iterable<TrackedTask>, rev?: string): StoredTasksV1 {
-  return { version: STORE_VERSION, ...(rev === undefined ? {} : { rev }), tasks: [...tasks] };
-}
-
-/** The `rev` of a stored value, if it has one. */
-export function storedRev(raw: unknown): string | undefined {
-  const rev = typeof raw === 'object' && raw !== null ? (raw as { rev?: unknown }).rev : undefined;
-  return typeof rev === 'string' ? rev : undefined;
-}
 
 export function deserializeTasks(raw: unknown): TrackedTask[] {
   if (typeof raw !== 'object' || raw === null) return [];
