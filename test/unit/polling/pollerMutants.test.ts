@@ -211,6 +211,59 @@ describe('Poller: edges (in-memory query, fake clock)', () => {
     assert.deepEqual(await nextAfterCancelledInFlight((p) => p.forgetNotFound('a'), true), ['a']);
   });
 
+  it('tasks due at the same instant are asked in the order they were tracked', async () => {
+    start();
+    for (const id of ['a', 'b', 'c', 'd']) poller!.track(id);
+    await run(INTERVAL / 2);
+    assert.deepEqual(starts.map((s) => s.id), ['a', 'b', 'c', 'd']);
+    poller!.pollNow();
+    await run(INTERVAL / 2);
+    assert.deepEqual(starts.slice(4).map((s) => s.id), ['a', 'b', 'c', 'd']);
+  });
+
+  // A clock whose timers fire only when the test says (as a real timer can fire late): a task
+  // can be due while its timer has not fired yet. Setting the interval or the block it already
+  // has must change nothing, so the task still waits for its timer.
+  const dueBeforeItsTimer = async (again: (p: Poller) => void) => {
+    let now = T0;
+    const timers: Array<{ at: number; fire: () => void }> = [];
+    const late = {
+      now: () => now,
+      setTimer: (fire: () => void, ms: number) => {
+        const timer = { at: now + ms, fire };
+        timers.push(timer);
+        return { cancel: () => void timers.splice(timers.indexOf(timer), 1) };
+      },
+    };
+    poller = new Poller({
+      clock: late,
+      intervalMs: INTERVAL,
+      query: (id) => {
+        starts.push({ id, at: now });
+        return Promise.resolve(okWith(id, 'processing'));
+      },
+      onOutcome: () => undefined,
+    });
+    poller.track('a');
+    await turn();
+    assert.deepEqual(timers.map((t) => t.at - T0), [INTERVAL], 'answered: the next poll is armed');
+    now = T0 + INTERVAL;
+    again(poller);
+    await turn();
+    const before = startsOf('a');
+    timers.splice(0).forEach((t) => t.fire());
+    await turn();
+    return { before, after: startsOf('a') };
+  };
+
+  it('setIntervalMs with the interval it already has starts nothing: a due task waits for its (late) timer', async () => {
+    assert.deepEqual(await dueBeforeItsTimer((p) => p.setIntervalMs(INTERVAL)), { before: [0], after: [0, INTERVAL] });
+  });
+
+  it('blockUntil of the instant it is already blocked until starts nothing: a due task waits for its (late) timer', async () => {
+    assert.deepEqual(await dueBeforeItsTimer((p) => p.blockUntil(0)), { before: [0], after: [0, INTERVAL] });
+  });
+
   it('setIntervalMs moves a regular poll but not an error retry', async () => {
     const p = start((id) => (id === 'e' ? { kind: 'error', message: 'boom' } : okWith(id, 'processing')), false, { maxSpacingMs: 0 });
     p.track('e');
