@@ -260,6 +260,9 @@ export class TaskJournal extends Disposable implements TaskPersistence {
       .map(journalGen)
       .filter((g): g is number => g !== undefined && g >= first && g <= upTo)
       .sort((a, b) => a - b);
+    // A compaction between reading the snapshot and listing may have deleted journals it still needs
+    // (the tail of journal-<gen-1>, journal-<gen>), so they are not even listed. Start over on the new one.
+    if ((await this.readHeader()) > header.gen) return undefined;
     const offsets = new Map<number, number>();
     for (const g of gens) {
       const start = g === first ? header.folded.offset : 0;

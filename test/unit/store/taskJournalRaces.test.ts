@@ -18,7 +18,7 @@ import { SNAPSHOT, TaskJournal } from '../../../src/store/taskJournal';
 // The module object itself (not an import's read-only view of it), so its functions can be wrapped.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fsp = require('node:fs/promises') as typeof import('node:fs/promises');
-const real = { open: fsp.open, lstat: fsp.lstat, link: fsp.link };
+const real = { open: fsp.open, lstat: fsp.lstat, link: fsp.link, readdir: fsp.readdir };
 
 type Flags = Parameters<typeof fsp.open>[1];
 /** Called instead of `fsp.open` while set; `open()` does the real open. */
@@ -82,6 +82,7 @@ describe('TaskJournal at the instants other windows and the disk can hit it', ()
     passThrough = false;
     fsp.lstat = real.lstat;
     fsp.link = real.link;
+    fsp.readdir = real.readdir;
     journals.splice(0).forEach((j) => j.dispose());
     for (const r of roots.splice(0)) fs.rmSync(r, { recursive: true, force: true });
   });
@@ -257,6 +258,33 @@ describe('TaskJournal at the instants other windows and the disk can hit it', ()
       assert.deepEqual(await ids(dir), ['a']);
       assert.equal(opens, 1, 'read once: a missing journal newer than the snapshot is not a reason to start over');
     });
+
+    for (const [compactions, lost] of [
+      [2, 'the journal of its generation'],
+      [1, 'the tail of the folded journal'],
+    ] as const) {
+      it(`starts over on the new snapshot when ${compactions} compaction(s) between its reading the snapshot and listing the folder deleted ${lost}`, async () => {
+        const dir = tempDir();
+        const w = journal(dir);
+        await w.load();
+        await w.append([{ id: 'a', add: 1 }]);
+        if (compactions === 1) {
+          assert.equal(await w.compact(), true); // snapshot 2, folded journal-1 up to a
+          fs.appendFileSync(path.join(dir, journalName(1)), '\n{"id":"b","add":2}\n'); // a writer that still had journal-1 open
+        }
+        let raced = 0;
+        fsp.readdir = (async (...args: Parameters<typeof fsp.readdir>) => {
+          if (!passThrough && raced++ === 0) {
+            await elsewhere(async () => {
+              for (let i = 0; i < compactions; i++) assert.equal(await w.compact(), true);
+            });
+          }
+          return real.readdir(...args);
+        }) as typeof fsp.readdir;
+        assert.deepEqual(await ids(dir), compactions === 1 ? ['a', 'b'] : ['a']);
+        assert.ok(raced >= 2, 'listed the folder again');
+      });
+    }
 
     it('tries six times while compactions keep deleting what it is about to read, then says so', async () => {
       const dir = tempDir();
