@@ -14,6 +14,12 @@ describe('parseCreateAnswer: edges', () => {
     }
   });
 
+  it('a status below 200 carrying an id is an unsure error, not a created task (undici never hands one over as final; the classifier does not rely on that)', () => {
+    for (const status of [100, 199]) {
+      assert.deepEqual(parseCreateAnswer(status, JSON.stringify({ id: 'vgen_x' }), undefined, NOW), { kind: 'error', message: `HTTP ${status} from the VEO API`, unsure: true });
+    }
+  });
+
   it('a 299 carrying an id is a created task', () => {
     assert.deepEqual(parseCreateAnswer(299, JSON.stringify({ id: 'vgen_x' }), undefined, NOW), { kind: 'created', id: 'vgen_x' });
   });

@@ -18,6 +18,14 @@ describe('parseTrackLink edges (mutation survivors)', () => {
     assert.match(r.ok ? '' : r.message, /has a part VEO Tasks does not know \("label"\)/);
   });
 
+  it('refuses a part without "=" whose name only starts with id or label (a whole part is the key)', () => {
+    for (const part of ['idx', 'labels']) {
+      const r = parseTrackLink('/track', `id=${ID}&${part}`);
+      assert.equal(r.ok, false, part);
+      assert.match(r.ok ? '' : r.message, new RegExp(`has a part VEO Tasks does not know \\("${part}"\\)`), part);
+    }
+  });
+
   it('says an empty id is empty when another id is given, not that the link names no task', () => {
     const r = parseTrackLink('/track', `id=&id=${ID}`);
     assert.equal(r.ok, false);
