@@ -38,7 +38,7 @@ function freshSoundTracksOfFile(): typeof soundTracksOfFile {
   return (require(module) as typeof import('../../../src/preview/soundTracksOfFile')).soundTracksOfFile;
 }
 
-describe('soundTracksOfFile: mutant edges', () => {
+describe('soundTracksOfFile: reading to the end of the moov, its memory, its handles', () => {
   let dir: string;
   before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'veo-sound-files-'))));
   after(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -3,19 +3,7 @@ import { applyRecord } from '../../../src/store/journalFormat';
 import { MemoryPersistence } from '../../../src/store/taskPersistence';
 import { StoreChange, TaskStore } from '../../../src/store/taskStore';
 import type { TrackedTask } from '../../../src/store/trackedTask';
-
-function record(store: TaskStore): StoreChange[] {
-  const events: StoreChange[] = [];
-  store.onDidChange((e) => events.push(e));
-  return events;
-}
-
-/** A loaded store over memory. */
-async function open(persistence = new MemoryPersistence()): Promise<TaskStore> {
-  const store = new TaskStore(persistence);
-  await store.ready;
-  return store;
-}
+import { open, record } from './memoryStore';
 
 /** What the records written so far make of an empty list. */
 function replayed(p: MemoryPersistence, initial: TrackedTask[] = []): TrackedTask[] {

@@ -4,20 +4,9 @@
 // another window's change, and which change event other windows' records give.
 import * as assert from 'node:assert/strict';
 import { MemoryPersistence } from '../../../src/store/taskPersistence';
-import { StoreChange, TaskStore } from '../../../src/store/taskStore';
+import { TaskStore } from '../../../src/store/taskStore';
 import type { TrackedTask } from '../../../src/store/trackedTask';
-
-function record(store: TaskStore): StoreChange[] {
-  const events: StoreChange[] = [];
-  store.onDidChange((e) => events.push(e));
-  return events;
-}
-
-async function open(persistence = new MemoryPersistence()): Promise<TaskStore> {
-  const store = new TaskStore(persistence);
-  await store.ready;
-  return store;
-}
+import { open, record } from './memoryStore';
 
 /** Memory persistence that counts `poll()` calls. */
 class PolledPersistence extends MemoryPersistence {
