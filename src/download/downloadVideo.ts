@@ -86,8 +86,7 @@ async function transfer(options: DownloadOptions, partial: PartialFile, abort: D
   let written = 0;
   let total: number | undefined;
   let validator: string | undefined;
-  let lastError: unknown;
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     try {
       if (attempt > 1) await pause((options.retryDelayMs ?? 500) * 2 ** (attempt - 2), abort.signal);
       const res = await open(options, written, validator, abort.signal);
@@ -116,16 +115,20 @@ async function transfer(options: DownloadOptions, partial: PartialFile, abort: D
     } catch (e) {
       if (abort.error) throw abort.error;
       if (!(e instanceof DownloadError) || (e.reason !== 'truncated' && e.reason !== 'network')) throw e;
-      lastError = e;
       written = (await partial.handle.stat()).size;
+      // The last try: there is always a first one, and a maxAttempts that is no number allows no more.
+      if (!(attempt < maxAttempts)) throw keptDropping(e, attempt, written, total);
     }
   }
-  const detail = lastError instanceof Error ? lastError.message : String(lastError);
-  throw new DownloadError(
-    lastError instanceof DownloadError ? lastError.reason : 'network',
+}
+
+/** The last of the tries ended as `last` (truncated or network) with `written` bytes kept. */
+function keptDropping(last: DownloadError, tries: number, written: number, total: number | undefined): DownloadError {
+  return new DownloadError(
+    last.reason,
     total
-      ? t('the connection kept dropping ({0} tries, {1} of {2} bytes): {3}', maxAttempts, written, total, detail)
-      : t('the connection kept dropping ({0} tries, {1} bytes): {2}', maxAttempts, written, detail),
+      ? t('the connection kept dropping ({0} tries, {1} of {2} bytes): {3}', tries, written, total, last.message)
+      : t('the connection kept dropping ({0} tries, {1} bytes): {2}', tries, written, last.message),
   );
 }
 

@@ -14,9 +14,9 @@ const EXTENSION = '.mp4';
 /** `<task id>.mp4`, with characters no OS accepts replaced and reserved names avoided. */
 export function videoFileName(taskId: string): string {
   let stem = trimEnds(taskId.normalize('NFC').replace(FORMAT, '').replace(FORBIDDEN, '_'));
-  if (stem === '') stem = 'video';
   stem = stem.replace(RESERVED, '$1_');
   stem = trimEnds(cutToBytes(cutToChars(stem, MAX_STEM_CHARS), MAX_NAME_BYTES - utf8Length(EXTENSION)));
+  // Nothing left (an empty id, or only characters that were removed or trimmed): `video.mp4`.
   return `${stem || 'video'}${EXTENSION}`;
 }
 

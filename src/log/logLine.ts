@@ -11,7 +11,7 @@ export const MAX_LOG_LINE_LENGTH = 4096;
  * redacted (after stripping, so a control character cannot hide a key from `redact`; before
  * cutting, so a cut cannot leave half a key), then the line is capped with "…".
  */
-export function logLine(message: string, secrets: readonly (string | undefined)[] = [], max = MAX_LOG_LINE_LENGTH): string {
+export function logLine(message: string, secrets: readonly (string | undefined)[], max = MAX_LOG_LINE_LENGTH): string {
   const line = redact(toWellFormed(stripControls(message)), secrets);
   return line.length <= max ? line : `${cutText(line, max - 1)}…`;
 }

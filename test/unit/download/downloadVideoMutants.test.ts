@@ -139,4 +139,15 @@ describe('downloadVideo order of checks and retry pauses (mutation survivors)', 
     assert.equal(host.requests.length, 1);
     assert.deepEqual(fs.readdirSync(dir), []);
   });
+
+  for (const maxAttempts of [0, -1, Number.NaN]) {
+    it(`tries once with maxAttempts ${maxAttempts}, failing as network and saying 1 try`, async () => {
+      host = await scriptedHost([dropAfter(videoBytes(100), 40)]);
+      const e = await failure(downloadVideo({ url: host.url, destination: path.join(dir, 'out.mp4'), maxAttempts }));
+      assert.equal(e.reason, 'network');
+      assert.match(e.message, /^the connection kept dropping \(1 tries, 40 of 100 bytes\): /);
+      assert.equal(host.requests.length, 1);
+      assert.deepEqual(fs.readdirSync(dir), []);
+    });
+  }
 });

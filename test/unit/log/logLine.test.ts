@@ -3,17 +3,17 @@ import { logLine, MAX_LOG_LINE_LENGTH } from '../../../src/log/logLine';
 
 describe('logLine', () => {
   it('turns line breaks into spaces, so a server text cannot forge another log line', () => {
-    assert.equal(logLine('vgen_1: boom\n2025-01-01 [info] key accepted\r\nend'), 'vgen_1: boom 2025-01-01 [info] key accepted  end');
-    assert.equal(logLine('a\u2028b\u2029c\u0085d\te'), 'a b c d e');
+    assert.equal(logLine('vgen_1: boom\n2025-01-01 [info] key accepted\r\nend', []), 'vgen_1: boom 2025-01-01 [info] key accepted  end');
+    assert.equal(logLine('a\u2028b\u2029c\u0085d\te', []), 'a b c d e');
   });
 
   it('removes every other control, bidi and zero-width character', () => {
-    assert.equal(logLine('\u001b[31mred\u001b[0m \u0000nul \u007fdel \u009bcsi'), '[31mred[0m nul del csi');
-    assert.equal(logLine('id \u202egnp.exe\u202c \u2066x\u2069 a\u200bb \ufeffbom \u061calm'), 'id gnp.exe x ab bom alm');
+    assert.equal(logLine('\u001b[31mred\u001b[0m \u0000nul \u007fdel \u009bcsi', []), '[31mred[0m nul del csi');
+    assert.equal(logLine('id \u202egnp.exe\u202c \u2066x\u2069 a\u200bb \ufeffbom \u061calm', []), 'id gnp.exe x ab bom alm');
   });
 
   it('replaces lone surrogates and keeps pairs', () => {
-    assert.equal(logLine('a\ud800b 😀'), 'a\ufffdb 😀');
+    assert.equal(logLine('a\ud800b 😀', []), 'a\ufffdb 😀');
   });
 
   it('redacts secrets, even when a control character splits one', () => {
@@ -22,7 +22,7 @@ describe('logLine', () => {
 
   it('caps the length with an ellipsis, after redaction, without splitting a pair', () => {
     assert.equal(MAX_LOG_LINE_LENGTH, 4096);
-    const line = logLine('x'.repeat(10_000));
+    const line = logLine('x'.repeat(10_000), []);
     assert.equal(line.length, 4096);
     assert.ok(line.endsWith('x…'));
     assert.equal(logLine(`${'a'.repeat(8)}😀😀`, [], 10), `${'a'.repeat(8)}…`);
@@ -35,6 +35,6 @@ describe('logLine', () => {
   });
 
   it('leaves an ordinary line alone', () => {
-    assert.equal(logLine('vgen_1: queued -> processing'), 'vgen_1: queued -> processing');
+    assert.equal(logLine('vgen_1: queued -> processing', []), 'vgen_1: queued -> processing');
   });
 });

@@ -1,6 +1,7 @@
 // storedTask and deserializeTasks drop a field they cannot read: a request that is not one, and
 // a problem or a not-found streak that is null (an object to `typeof`).
 import * as assert from 'node:assert/strict';
+import { parseTaskLine } from '../../../src/store/journalFormat';
 import { deserializeTasks, storedTask } from '../../../src/store/storedShape';
 
 const at = Date.UTC(2025, 0, 1);
@@ -25,5 +26,11 @@ describe('storedShape: fields it cannot read', () => {
       { id: 'a', addedAt: at },
       { id: 'b', addedAt: at },
     ]);
+  });
+
+  it('skips what is not an object, undefined included: a snapshot line that is not JSON, a hole in the old list', () => {
+    for (const raw of [undefined, null, 42, 'a', true, [{ id: 'a', addedAt: at }]]) assert.equal(storedTask(raw), undefined, String(raw));
+    assert.equal(parseTaskLine('{oops'), undefined);
+    assert.deepEqual(deserializeTasks({ tasks: [undefined, { id: 'a', addedAt: at }, null, 7] }), [{ id: 'a', addedAt: at }]);
   });
 });

@@ -23,7 +23,7 @@ describe('isLoopbackHost and isPrivateHost, range by range', () => {
 
   it('IPv6: unspecified, loopback, unique-local, link-local; public ones are not private', () => {
     for (const h of ['[::]', '[::1]', '[fc00::1]', '[fd12:3456::1]', '[fe80::1]', '[fe9f::1]', '[fea0::1]', '[febf::1]']) assert.equal(isPrivateHost(h), true, h);
-    for (const h of ['[2001:db8::1]', '[fec0::1]', '[fe7f::1]', '[fb00::1]', '[fe00::1]', '[::2]', '[1::]', '[2606:4700::1111]', '::1', 'fc00::1']) assert.equal(isPrivateHost(h), false, h);
+    for (const h of ['[2001:db8::1]', '[fec0::1]', '[fe7f::1]', '[fb00::1]', '[fe00::1]', '[::2]', '[1::]', '[2606:4700::1111]', '::1', 'fc00::1', '[]']) assert.equal(isPrivateHost(h), false, h);
   });
 
   it('IPv4-mapped IPv6: judged by the IPv4 address, in dotted or hexadecimal form', () => {
