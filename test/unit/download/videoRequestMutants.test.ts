@@ -58,6 +58,23 @@ describe('requestVideo edges (mutation survivors)', () => {
   });
 });
 
+/**
+ * requestVideo of a fresh load of its module, whose default pool is not made yet: it is made once
+ * per process, by the first download, and Stryker runs every mutant in one process (with the pool an
+ * earlier test made, the cap's mutant could not show). The shared copy stays in require's cache.
+ */
+function freshRequestVideo(): typeof requestVideo {
+  const module = require.resolve('../../../src/download/videoRequest');
+  const shared = require.cache[module];
+  delete require.cache[module];
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require(module) as typeof import('../../../src/download/videoRequest')).requestVideo;
+  } finally {
+    require.cache[module] = shared;
+  }
+}
+
 describe('requestVideo default connection pool (mutation survivors)', () => {
   let host: ScriptedHost | undefined;
   afterEach(async () => {
@@ -75,7 +92,8 @@ describe('requestVideo default connection pool (mutation survivors)', () => {
       },
     ]);
     const url = host.url;
-    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => requestVideo(url, { timeoutMs: 5_000 })));
+    const request = freshRequestVideo();
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => request(url, { timeoutMs: 5_000 })));
     await Promise.all(answers.map((res) => res.body.dump()));
     assert.deepEqual(
       answers.map((res) => res.statusCode),
