@@ -5,16 +5,13 @@
 import * as assert from 'node:assert/strict';
 import type { TaskResult } from '../../../src/api/taskResult';
 import { errorFor, expiredText, formatText, networkText, PreviewModel, previewModel, refusedText, untrackedText } from '../../../src/preview/previewModel';
-import { LINK_LIFETIME_MS, TrackedTask } from '../../../src/store/trackedTask';
+import { LINK_LIFETIME_MS } from '../../../src/store/trackedTask';
 import { currentTranslation, formatDateTime, setTranslator } from '../../../src/util/l10n';
+import { HOUR, NOW, resultBuilder, task } from '../helpers/taskFixtures';
 
-const NOW = Date.UTC(2026, 0, 2, 12, 0, 0);
-const HOUR = 3_600_000;
 const URL_OK = 'https://cdn.example.com/v.mp4?sig=1';
 
-const result = (fields: Partial<TaskResult>): TaskResult =>
-  ({ id: 'vgen_1', object: 'video', created: NOW / 1000 - 600, model: 'veo_3_1_fast', status: 'processing', video_url: null, error: null, ...fields }) as TaskResult;
-const task = (fields: Partial<TrackedTask> = {}): TrackedTask => ({ id: 'vgen_1', addedAt: NOW - HOUR, ...fields });
+const result = resultBuilder(600);
 const fact = (m: PreviewModel, name: string) => m.facts.find((f) => f.name === name)?.value;
 
 /** Runs `fn` with a translator that shows the message key (not its English) and the arguments. */

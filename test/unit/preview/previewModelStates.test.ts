@@ -1,7 +1,6 @@
 // previewModel for every state a task can be in, the facts it lists, the ways out each error
 // offers, and the page messages the panel accepts. Exact texts: the page shows them as they are.
 import * as assert from 'node:assert/strict';
-import type { TaskResult } from '../../../src/api/taskResult';
 import { parsePageMessage } from '../../../src/preview/messages';
 import {
   errorFor,
@@ -18,14 +17,11 @@ import {
 } from '../../../src/preview/previewModel';
 import type { TrackedTask } from '../../../src/store/trackedTask';
 import { formatDateTime } from '../../../src/util/l10n';
+import { HOUR, NOW, resultBuilder, task } from '../helpers/taskFixtures';
 
-const NOW = Date.UTC(2026, 0, 2, 12, 0, 0);
-const HOUR = 3_600_000;
 const URL_OK = 'https://cdn.example.com/v.mp4?sig=1';
 
-const result = (fields: Partial<TaskResult>): TaskResult =>
-  ({ id: 'vgen_1', object: 'video', created: NOW / 1000 - 600, model: 'veo_3_1_fast', status: 'processing', video_url: null, error: null, ...fields }) as TaskResult;
-const task = (fields: Partial<TrackedTask> = {}): TrackedTask => ({ id: 'vgen_1', addedAt: NOW - HOUR, ...fields });
+const result = resultBuilder(600);
 const completed = (fields: Partial<TrackedTask> = {}) => task({ result: result({ status: 'completed', video_url: URL_OK }), completedAt: NOW - HOUR, ...fields });
 const fact = (m: PreviewModel, name: string) => m.facts.find((f) => f.name === name)?.value;
 

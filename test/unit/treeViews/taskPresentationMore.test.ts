@@ -1,16 +1,12 @@
 // The tree row's context value, description and tooltip in the states the other presentation
 // tests leave out: tasks this extension created, refused links, problems without a retry time.
 import * as assert from 'node:assert/strict';
-import type { TaskResult } from '../../../src/api/taskResult';
 import type { TrackedTask } from '../../../src/store/trackedTask';
 import { clockTime, taskContextValue, taskDescription, taskTooltip } from '../../../src/treeViews/taskPresentation';
 import { formatDateTime } from '../../../src/util/l10n';
+import { HOUR, NOW, resultBuilder, task } from '../helpers/taskFixtures';
 
-const NOW = Date.UTC(2026, 0, 2, 12, 0, 0);
-const HOUR = 3_600_000;
-const result = (fields: Partial<TaskResult>): TaskResult =>
-  ({ id: 'vgen_1', object: 'video', created: NOW / 1000 - 90, model: 'veo_3_1_fast', status: 'processing', video_url: null, error: null, ...fields }) as TaskResult;
-const task = (fields: Partial<TrackedTask> = {}): TrackedTask => ({ id: 'vgen_1', addedAt: NOW - HOUR, ...fields });
+const result = resultBuilder(90);
 const request = (fields: Partial<NonNullable<TrackedTask['request']>> = {}) =>
   ({ prompt: 'a cat', model: 'veo_3_1_fast', resolution: '720p', aspectRatio: '16:9', mode: 'text', ...fields }) as TrackedTask['request'];
 const lineOf = (tip: string, start: string) => tip.split('\n').find((l) => l.startsWith(start));
